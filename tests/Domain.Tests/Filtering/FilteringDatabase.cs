@@ -52,11 +52,31 @@ internal sealed class FilteringDatabase : IDisposable
         return ids;
     }
 
-    public object? Scalar(string sql)
+    /// <summary>The details of SQLite's query plan for a statement.</summary>
+    public List<string> Plan(string sql, SqlParameterBag parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters.Items)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var details = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return details;
+    }
+
+    public void Execute(string sql)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteScalar();
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -78,13 +98,6 @@ internal sealed class FilteringDatabase : IDisposable
         command.Parameters.AddWithValue("@createdBy", (object?)doc.CreatedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("@updatedBy", (object?)doc.UpdatedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("@data", doc.Data.ToJsonString());
-        command.ExecuteNonQuery();
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }
