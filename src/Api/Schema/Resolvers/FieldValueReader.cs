@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CollectionStore.Domain.Documents;
@@ -56,10 +57,13 @@ internal static class FieldValueReader
 
         return type.TypeName switch
         {
-            ScalarTypes.Int => (int)value.GetValue<long>(),
-            ScalarTypes.Float => value.GetValue<double>(),
+            ScalarTypes.Int => (int)Number(value),
+            ScalarTypes.Float => Number(value),
             ScalarTypes.Boolean => value.GetValue<bool>(),
             _ => value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(),
         };
     }
+
+    // The JSON text is the one form every numeric JsonValue (parsed or created from a CLR number) has.
+    private static double Number(JsonValue value) => double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
 }
