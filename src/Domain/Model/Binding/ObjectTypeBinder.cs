@@ -63,6 +63,8 @@ internal static class ObjectTypeBinder
         {
             if (relation is not null)
             {
+                // An unknown type is the more useful error when both apply.
+                FieldTypeResolver.Resolve(field.Type, symbols);
                 throw symbols.Error(relation.Location, $"'@{relation.Name}' needs a field whose type is a @collection type, but '{field.Name}' has type '{field.Type.Name}'.");
             }
 
