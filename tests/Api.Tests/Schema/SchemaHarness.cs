@@ -31,10 +31,10 @@ internal sealed class SchemaHarness : IAsyncDisposable
 
     public ISchema Schema { get; }
 
-    public static async Task<SchemaHarness> CreateAsync(PagingOptions? paging = null)
+    public static async Task<SchemaHarness> CreateAsync(PagingOptions? paging = null, CollectionModel? model = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"collection-store-schema-{Guid.NewGuid():N}.db");
-        var model = SchemaTestModel.Load();
+        model ??= SchemaTestModel.Load();
         using var timeout = Timeout();
         var store = await SqliteDocumentStore.OpenAsync(
             new SqliteStoreOptions { ConnectionString = $"Data Source={path}" }, model, TimeProvider.System, timeout.Token);
