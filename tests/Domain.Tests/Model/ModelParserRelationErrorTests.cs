@@ -125,11 +125,14 @@ public sealed class ModelParserRelationErrorTests
             "The field 'project' cannot have both @belongsTo and @hasMany.");
     }
 
-    [Fact]
-    public void Parse_ForeignKeyArgumentNotString_Fails()
+    [Theory]
+    [InlineData("[\"projectId\"]")]
+    [InlineData("projectId")]
+    [InlineData("null")]
+    public void Parse_ForeignKeyArgumentNotString_Fails(string value)
     {
         ModelAssert.Fails(
-            Project + "type Task @collection {\n  projectId: ID\n  project: Project @belongsTo(field: [\"projectId\"])\n}",
+            Project + "type Task @collection {\n  projectId: ID\n  project: Project @belongsTo(field: " + value + ")\n}",
             4,
             38,
             "The argument 'field' of '@belongsTo' must be a string naming the foreign key field.");

@@ -44,6 +44,7 @@ internal sealed class DefaultValueBinder
         var syntax = type.Syntax.Fields.First(f => string.Equals(f.Name, field.Name, StringComparison.Ordinal));
         var argument = syntax.FindDirective(DirectiveCatalog.Default)!.FindArgument("value")!;
         var coercer = new DefaultValueCoercer(
+            argument.IsStringLiteral,
             name => _enums[name],
             Embedded,
             reason => _symbols.Error(argument.ValueLocation, $"Invalid @default for '{type.Syntax.Name}.{field.Name}' of type {field.Type}: {reason}."));

@@ -12,15 +12,18 @@ namespace CollectionStore.Domain.Model.Binding;
 /// </summary>
 internal sealed class DefaultValueCoercer
 {
+    private readonly Func<JsonNode, bool> _isStringLiteral;
     private readonly Func<string, EnumDefinition> _enum;
     private readonly Func<string, EmbeddedTypeDefinition> _embedded;
     private readonly Func<string, ModelException> _error;
 
     public DefaultValueCoercer(
+        Func<JsonNode, bool> isStringLiteral,
         Func<string, EnumDefinition> enumLookup,
         Func<string, EmbeddedTypeDefinition> embeddedLookup,
         Func<string, ModelException> error)
     {
+        _isStringLiteral = isStringLiteral;
         _enum = enumLookup;
         _embedded = embeddedLookup;
         _error = error;
@@ -42,7 +45,7 @@ internal sealed class DefaultValueCoercer
 
         if (value is not JsonArray list)
         {
-            throw _error($"{what} must be a list such as [], but it is {value.ToJsonString()}");
+            throw _error($"{what} must be a list such as [], but it is {Show(value)}");
         }
 
         var element = type with { IsList = false, NonNull = type.ElementNonNull };
@@ -64,7 +67,8 @@ internal sealed class DefaultValueCoercer
 
     private JsonValue CoerceScalar(JsonNode value, string scalar, string what)
     {
-        var kind = value.GetValueKind();
+        // Enum literals are strings in JSON but only enum fields accept them, as in GraphQL.
+        var kind = _isStringLiteral(value) || value.GetValueKind() != JsonValueKind.String ? value.GetValueKind() : JsonValueKind.Undefined;
         JsonValue? result = scalar switch
         {
             ScalarTypes.String when kind == JsonValueKind.String => value.AsValue(),
@@ -76,24 +80,24 @@ internal sealed class DefaultValueCoercer
             ScalarTypes.DateTime when kind == JsonValueKind.String && DateTimeFormat.TryNormalize(value.GetValue<string>(), out var stored) => JsonValue.Create(stored),
             _ => null,
         };
-        return result?.DeepClone().AsValue() ?? throw _error($"{what} must be {Expected(scalar)}, but it is {value.ToJsonString()}");
+        return result?.DeepClone().AsValue() ?? throw _error($"{what} must be {Expected(scalar)}, but it is {Show(value)}");
     }
 
     private JsonValue CoerceEnum(JsonNode value, EnumDefinition definition, string what)
     {
-        if (value.GetValueKind() == JsonValueKind.String && definition.Values.Contains(value.GetValue<string>(), StringComparer.Ordinal))
+        if (value.GetValueKind() == JsonValueKind.String && !_isStringLiteral(value) && definition.Values.Contains(value.GetValue<string>(), StringComparer.Ordinal))
         {
             return JsonValue.Create(value.GetValue<string>());
         }
 
-        throw _error($"{what} must be one of the {definition.Name} values {string.Join(", ", definition.Values)}, but it is {value.ToJsonString()}");
+        throw _error($"{what} must be one of the {definition.Name} values {string.Join(", ", definition.Values)}, but it is {Show(value)}");
     }
 
     private JsonObject CoerceObject(JsonNode value, EmbeddedTypeDefinition definition, string what)
     {
         if (value is not JsonObject source)
         {
-            throw _error($"{what} must be a {definition.Name} object, but it is {value.ToJsonString()}");
+            throw _error($"{what} must be a {definition.Name} object, but it is {Show(value)}");
         }
 
         foreach (var (name, _) in source)
@@ -123,6 +127,9 @@ internal sealed class DefaultValueCoercer
 
         return result;
     }
+
+    private string Show(JsonNode value) =>
+        value.GetValueKind() == JsonValueKind.String && !_isStringLiteral(value) ? value.GetValue<string>() : value.ToJsonString();
 
     private static bool IsInteger(JsonNode value) =>
         value is JsonValue v && (v.TryGetValue<int>(out _) || v.TryGetValue<long>(out _));

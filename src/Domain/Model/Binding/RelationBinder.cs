@@ -67,13 +67,12 @@ internal static class RelationBinder
     private static (string Name, SourceLocation Location) ForeignKeyName(SdlDirective directive, ModelSymbols symbols)
     {
         var argument = directive.FindArgument("field")!;
-        if (argument.Value is not System.Text.Json.Nodes.JsonValue value
-            || value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        if (!argument.IsStringLiteral(argument.Value))
         {
             throw symbols.Error(argument.ValueLocation, $"The argument 'field' of '@{directive.Name}' must be a string naming the foreign key field.");
         }
 
-        return (value.GetValue<string>(), argument.ValueLocation);
+        return (argument.Value!.GetValue<string>(), argument.ValueLocation);
     }
 
     private static void CheckKeyType(FieldDefinition key, string collection, SourceLocation location, ModelSymbols symbols)

@@ -164,59 +164,12 @@ internal sealed class SdlLexer
     private SdlToken ReadNumber(SourceLocation start)
     {
         var begin = _position;
-        if (Peek() == '-')
-        {
-            _position++;
-        }
-
-        if (Peek() == '0' && char.IsAsciiDigit(Peek(1)))
-        {
-            throw Error(Here, "Numbers may not have leading zeros.");
-        }
-
-        ReadDigits();
-        var isFloat = false;
-        if (Peek() == '.')
-        {
-            isFloat = true;
-            _position++;
-            ReadDigits();
-        }
-
-        if (Peek() is 'e' or 'E')
-        {
-            isFloat = true;
-            _position++;
-            if (Peek() is '+' or '-')
-            {
-                _position++;
-            }
-
-            ReadDigits();
-        }
-
-        if (Peek() == '.' || IsNameStart(Peek()))
-        {
-            throw Error(Here, $"Invalid number: unexpected {DescribeChar(Peek())}.");
-        }
-
-        var kind = isFloat ? SdlTokenKind.Float : SdlTokenKind.Int;
-        return new SdlToken(kind, _text[begin.._position], start);
-    }
-
-    private void ReadDigits()
-    {
-        if (!char.IsAsciiDigit(Peek()))
-        {
-            throw Error(Here, _position < _text.Length
-                ? $"Invalid number: expected a digit, found {DescribeChar(Peek())}."
-                : "Invalid number: expected a digit, found end of file.");
-        }
-
-        while (char.IsAsciiDigit(Peek()))
-        {
-            _position++;
-        }
+        var (end, isFloat) = SdlNumberScanner.Scan(
+            _text,
+            begin,
+            (at, problem) => Error(new SourceLocation(_line, at - _lineStart + 1), problem));
+        _position = end;
+        return new SdlToken(isFloat ? SdlTokenKind.Float : SdlTokenKind.Int, _text[begin..end], start);
     }
 
     private SdlToken ReadString(SourceLocation start)
@@ -313,7 +266,8 @@ internal sealed class SdlLexer
         }
     }
 
-    private static string DescribeChar(char c) =>
+    /// <summary>How a character reads in an error message (control characters as code points).</summary>
+    internal static string DescribeChar(char c) =>
         char.IsControl(c) ? $"U+{(int)c:X4}" : $"'{c}'";
 
     private ModelException Error(SourceLocation location, string problem) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace CollectionStore.Domain.Model.Sdl;
 
 /// <summary>
@@ -197,7 +199,9 @@ internal sealed class SdlParser
                 throw _cursor.Error(name.Location, $"The argument '{name.Text}' is given twice.");
             }
 
-            arguments.Add(new SdlArgument(name.Text, SdlValueParser.Parse(_cursor), name.Location, valueLocation));
+            var enumLiterals = new HashSet<JsonNode>(ReferenceEqualityComparer.Instance);
+            var value = SdlValueParser.Parse(_cursor, enumLiterals);
+            arguments.Add(new SdlArgument(name.Text, value, enumLiterals, name.Location, valueLocation));
         }
         while (!_cursor.Skip(SdlTokenKind.RightParen));
 

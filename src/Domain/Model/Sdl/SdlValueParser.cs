@@ -9,7 +9,8 @@ namespace CollectionStore.Domain.Model.Sdl;
 /// </summary>
 internal static class SdlValueParser
 {
-    public static JsonNode? Parse(SdlTokenCursor cursor)
+    /// <summary>Parses one value; nodes written as enum literals are added to <paramref name="enumLiterals"/>.</summary>
+    public static JsonNode? Parse(SdlTokenCursor cursor, HashSet<JsonNode> enumLiterals)
     {
         var token = cursor.Current;
         switch (token.Kind)
@@ -30,17 +31,24 @@ internal static class SdlValueParser
                     "true" => JsonValue.Create(true),
                     "false" => JsonValue.Create(false),
                     "null" => null,
-                    _ => JsonValue.Create(token.Text),
+                    _ => EnumLiteral(token.Text, enumLiterals),
                 };
             case SdlTokenKind.LeftBracket:
-                return ParseList(cursor);
+                return ParseList(cursor, enumLiterals);
             case SdlTokenKind.LeftBrace:
-                return ParseObject(cursor);
+                return ParseObject(cursor, enumLiterals);
             case SdlTokenKind.Dollar:
                 throw cursor.Error(token.Location, "Variables are not allowed in a model; use a constant value.");
             default:
                 throw cursor.Unexpected("a value");
         }
+    }
+
+    private static JsonValue EnumLiteral(string name, HashSet<JsonNode> enumLiterals)
+    {
+        var value = JsonValue.Create(name);
+        enumLiterals.Add(value);
+        return value;
     }
 
     private static JsonValue ParseInt(SdlTokenCursor cursor, SdlToken token)
@@ -64,19 +72,19 @@ internal static class SdlValueParser
         return JsonValue.Create(value);
     }
 
-    private static JsonArray ParseList(SdlTokenCursor cursor)
+    private static JsonArray ParseList(SdlTokenCursor cursor, HashSet<JsonNode> enumLiterals)
     {
         cursor.Advance();
         var list = new JsonArray();
         while (!cursor.Skip(SdlTokenKind.RightBracket))
         {
-            list.Add(Parse(cursor));
+            list.Add(Parse(cursor, enumLiterals));
         }
 
         return list;
     }
 
-    private static JsonObject ParseObject(SdlTokenCursor cursor)
+    private static JsonObject ParseObject(SdlTokenCursor cursor, HashSet<JsonNode> enumLiterals)
     {
         cursor.Advance();
         var result = new JsonObject();
@@ -89,7 +97,7 @@ internal static class SdlValueParser
                 throw cursor.Error(name.Location, $"The object value has the field '{name.Text}' twice.");
             }
 
-            result[name.Text] = Parse(cursor);
+            result[name.Text] = Parse(cursor, enumLiterals);
         }
 
         return result;
