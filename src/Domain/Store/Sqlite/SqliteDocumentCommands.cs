@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using CollectionStore.Domain.ChangeFeed;
+using CollectionStore.Domain.Documents;
+using CollectionStore.Domain.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CollectionStore.Domain.Store.Sqlite;
+
+/// <summary>
+/// The document side of create, update and delete, each run inside the coordinator's write transaction: the stored
+/// state is read inside the transaction, the version is checked, the guard sees before and after, then the row is
+/// written. Any exception rolls the whole write back.
+/// </summary>
+internal sealed class SqliteDocumentCommands(
+    SqliteDatabase database,
+    SqliteWriteCoordinator coordinator,
+    CollectionModel model,
+    TimeProvider time)
+{
+    private const int MaxIdLength = 128;
+
+    private readonly DocumentValidator _validator = new(model);
+    private readonly UlidGenerator _ids = new(time);
+
+    public Task<WriteResult> CreateAsync(string collectionName, string? id, JsonObject data, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var collection = model.GetCollection(collectionName);
+        if (id is not null && (id.Length == 0 || id.Length > MaxIdLength))
+        {
+            throw new InvalidDocumentException($"Field 'id' must be a non-empty string of at most {MaxIdLength} characters.");
+        }
+
+        var validated = _validator.ValidateCreate(collection, data);
+        var documentId = id ?? _ids.NewId();
+        return coordinator.WriteAsync(
+            async (connection, ct) =>
+            {
+                var now = time.GetUtcNow();
+                var after = new Document(collection.Name, documentId, 1, now, now, options.Subject, options.Subject, validated);
+                options.Guard?.Invoke(null, after);
+                await WriteRowAsync(
+                    connection,
+                    collection,
+                    $"INSERT INTO {SqliteDocumentRows.Table(collection)} (id, version, created_at, updated_at, created_by, updated_by, data) VALUES (@id, @version, @created_at, @updated_at, @created_by, @updated_by, @data);",
+                    after,
+                    ct);
+                return new PendingChange(collection.Name, documentId, ChangeOperation.Created, 1, null, after, options.Subject, now);
+            },
+            cancellationToken);
+    }
+
+    public Task<WriteResult> UpdateAsync(string collectionName, string id, JsonObject patch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var collection = model.GetCollection(collectionName);
+        return coordinator.WriteAsync(
+            async (connection, ct) =>
+            {
+                var before = await LoadCurrentAsync(connection, collection, id, options, ct);
+                var data = _validator.ApplyPatch(collection, before.Data, patch);
+                var now = time.GetUtcNow();
+                var after = before with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = options.Subject, Data = data };
+                options.Guard?.Invoke(before, after);
+                await WriteRowAsync(
+                    connection,
+                    collection,
+                    $"UPDATE {SqliteDocumentRows.Table(collection)} SET version = @version, updated_at = @updated_at, updated_by = @updated_by, data = @data WHERE id = @id;",
+                    after,
+                    ct);
+                return new PendingChange(collection.Name, id, ChangeOperation.Updated, after.Version, before, after, options.Subject, now);
+            },
+            cancellationToken);
+    }
+
+    public Task<WriteResult> DeleteAsync(string collectionName, string id, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var collection = model.GetCollection(collectionName);
+        return coordinator.WriteAsync(
+            async (connection, ct) =>
+            {
+                var before = await LoadCurrentAsync(connection, collection, id, options, ct);
+                options.Guard?.Invoke(before, null);
+                await database.ExecuteAsync(connection, $"DELETE FROM {SqliteDocumentRows.Table(collection)} WHERE id = @id;", ct, ("@id", id));
+                return new PendingChange(collection.Name, id, ChangeOperation.Deleted, before.Version, before, null, options.Subject, time.GetUtcNow());
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Loads one document with <paramref name="connection"/>; shared by writes and the store's by-id read.</summary>
+    public static async Task<Document?> LoadAsync(SqliteDatabase database, SqliteConnection connection, CollectionDefinition collection, string id, CancellationToken cancellationToken)
+    {
+        await using var command = database.Command(
+            connection,
+            $"SELECT {SqliteDocumentRows.Columns("t")} FROM {SqliteDocumentRows.Table(collection)} AS t WHERE t.id = @id;",
+            [("@id", id)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteDocumentRows.Read(collection.Name, reader) : null;
+    }
+
+    private async Task<Document> LoadCurrentAsync(SqliteConnection connection, CollectionDefinition collection, string id, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(database, connection, collection, id, cancellationToken)
+            ?? throw new DocumentNotFoundException(collection.Name, id);
+        if (options.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new VersionConflictException(collection.Name, id, expected, current.Version);
+        }
+
+        return current;
+    }
+
+    private async Task WriteRowAsync(SqliteConnection connection, CollectionDefinition collection, string sql, Document document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.ExecuteAsync(connection, sql, cancellationToken, SqliteDocumentRows.Parameters(document));
+        }
+        catch (SqliteException ex) when (SqliteErrors.UniqueField(ex, collection.Name) is { } field)
+        {
+            throw new UniqueViolationException(collection.Name, field);
+        }
+    }
+}
