@@ -13,6 +13,9 @@ internal sealed class StoreSettings
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan RetentionMaxAge { get; set; } = TimeSpan.FromDays(7);
 

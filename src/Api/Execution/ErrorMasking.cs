@@ -26,7 +26,7 @@ internal static class ErrorMasking
         return Task.CompletedTask;
     };
 
-    /// <summary>Replaces errors carrying a <see cref="MaskedException"/> with clean ones and codes timeouts.</summary>
+    /// <summary>Gives masked errors their code and correlation id, and timeouts theirs.</summary>
     public static void Apply(ExecutionResult result)
     {
         if (result.Errors is not { Count: > 0 } errors)
@@ -34,39 +34,18 @@ internal static class ErrorMasking
             return;
         }
 
-        var cleaned = new ExecutionErrors();
         foreach (var error in errors)
         {
             if (error.InnerException is MaskedException masked)
             {
-                cleaned.Add(Clean(error, masked.CorrelationId));
-                continue;
+                // The message was already replaced by the delegate; the inner exception only carries the id.
+                error.Code = ErrorCodes.InternalServerError;
+                error.Extensions = new Dictionary<string, object?> { ["correlationId"] = masked.CorrelationId };
             }
-
-            if (error is TimeoutError)
+            else if (error is TimeoutError)
             {
                 error.Code = ErrorCodes.Timeout;
             }
-
-            cleaned.Add(error);
         }
-
-        result.Errors = cleaned;
-    }
-
-    private static ExecutionError Clean(ExecutionError error, string correlationId)
-    {
-        var clean = new ExecutionError(Message)
-        {
-            Code = ErrorCodes.InternalServerError,
-            Path = error.Path,
-            Extensions = new Dictionary<string, object?> { ["correlationId"] = correlationId },
-        };
-        if (error.Locations is { } locations)
-        {
-            clean.Locations = [.. locations];
-        }
-
-        return clean;
     }
 }

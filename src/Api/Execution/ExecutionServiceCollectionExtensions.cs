@@ -13,7 +13,8 @@ internal static class ExecutionServiceCollectionExtensions
             .Bind(configuration.GetSection(LimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(new GraphQLSerializer(new ErrorInfoProvider()));
+        // Only the primary code is exposed: inner exception codes and data could describe internals.
+        services.AddSingleton(new GraphQLSerializer(new ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })));
         services.AddSingleton<GraphQLRequestExecutor>();
         return services;
     }

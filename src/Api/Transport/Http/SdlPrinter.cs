@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 
@@ -6,5 +7,5 @@ namespace CollectionStore.Api.Transport.Http;
 /// <summary>Prints the served schema as SDL for <c>GET /graphql?sdl</c>.</summary>
 internal static class SdlPrinter
 {
-    public static string Print(ISchema schema) => schema.Print();
+    public static string Print(ISchema schema) => schema.Print(new PrintOptions { IncludeDescriptions = true });
 }
