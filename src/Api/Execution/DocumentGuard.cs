@@ -63,13 +63,14 @@ internal static class DocumentGuard
             error = null;
             return new GraphQLDocumentBuilder { MaxDepth = limits.MaxParserDepth }.Build(query);
         }
-        catch (GraphQLMaxDepthExceededException)
+        catch (Exception ex) when (ex is GraphQLMaxDepthExceededException || ex.InnerException is GraphQLMaxDepthExceededException)
         {
             error = LimitError(ErrorCodes.MaxParserDepthExceeded, $"The document is nested more than {limits.MaxParserDepth} levels deep.");
         }
-        catch (GraphQLSyntaxErrorException ex)
+        catch (SyntaxError ex)
         {
-            error = new SyntaxError(ex) { Code = ErrorCodes.SyntaxError };
+            ex.Code = ErrorCodes.SyntaxError;
+            error = ex;
         }
 
         return null;

@@ -10,7 +10,7 @@ internal static class GraphQLHttpEndpointExtensions
 
     public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder endpoints)
     {
-        var endpoint = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpEndpoint>();
-        return endpoints.Map(Path, endpoint.HandleAsync);
+        // Resolved per request (a singleton, so once) so that options are validated at start, not while mapping.
+        return endpoints.Map(Path, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
     }
 }

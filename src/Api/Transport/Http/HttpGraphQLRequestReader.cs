@@ -11,9 +11,9 @@ namespace CollectionStore.Api.Transport.Http;
 /// </summary>
 internal sealed class HttpGraphQLRequestReader(GraphQLHttpStatusProfile status, int maxRequestBytes)
 {
-    // JsonDocument parses iteratively, so a generous bound here is safe; the executor enforces the real
-    // variables depth limit with its own error code.
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 1024 };
+    // JsonDocument parses iteratively, so nesting bounded only by the body size is safe here; the executor
+    // enforces the real variables depth limit, with its own error code, before anything recurses.
+    private readonly JsonDocumentOptions _parseOptions = new() { MaxDepth = maxRequestBytes };
 
     public async Task<HttpRequestReadResult> ReadPostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ internal sealed class HttpGraphQLRequestReader(GraphQLHttpStatusProfile status, 
 
         try
         {
-            using var document = JsonDocument.Parse(body, ParseOptions);
+            using var document = JsonDocument.Parse(body, _parseOptions);
             return FromJsonObject(document.RootElement);
         }
         catch (JsonException)
@@ -115,7 +115,7 @@ internal sealed class HttpGraphQLRequestReader(GraphQLHttpStatusProfile status, 
         return true;
     }
 
-    private static bool TryParseParameter(Microsoft.Extensions.Primitives.StringValues values, out JsonElement? value)
+    private bool TryParseParameter(Microsoft.Extensions.Primitives.StringValues values, out JsonElement? value)
     {
         value = null;
         if (values.Count == 0 || string.IsNullOrEmpty(values[0]))
@@ -125,7 +125,7 @@ internal sealed class HttpGraphQLRequestReader(GraphQLHttpStatusProfile status, 
 
         try
         {
-            using var document = JsonDocument.Parse(values[0]!, ParseOptions);
+            using var document = JsonDocument.Parse(values[0]!, _parseOptions);
             if (document.RootElement.ValueKind == JsonValueKind.Null)
             {
                 return values.Count == 1;
