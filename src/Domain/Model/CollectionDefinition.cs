@@ -10,6 +10,9 @@ public sealed record CollectionDefinition(
     IReadOnlyList<RelationDefinition> Relations,
     SourceLocation Location)
 {
+    /// <summary>Every directive on the type (including <c>@collection</c>), in source order.</summary>
+    public IReadOnlyList<DirectiveUse> Directives { get; init; } = [];
+
     /// <summary>The camel-case singular used for by-id queries and subscriptions (<c>task</c>).</summary>
     public string SingularName => char.ToLowerInvariant(Name[0]) + Name[1..];
 

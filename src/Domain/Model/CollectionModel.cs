@@ -10,6 +10,9 @@ public sealed record CollectionModel(
     IReadOnlyList<EnumDefinition> Enums,
     string SourcePath)
 {
+    /// <summary>The directives of <c>extend schema</c> (<c>@role</c> …), in source order.</summary>
+    public IReadOnlyList<DirectiveUse> SchemaDirectives { get; init; } = [];
+
     /// <summary>Finds a collection by its type name (<c>Task</c>), or returns null.</summary>
     public CollectionDefinition? FindCollection(string name) =>
         Collections.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));

@@ -13,4 +13,8 @@ public sealed record FieldDefinition(
     bool Unique,
     JsonNode? Default,
     bool HasDefault,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Every directive on the field (<c>@index</c>, <c>@default</c>, <c>@allow</c> …), in source order.</summary>
+    public IReadOnlyList<DirectiveUse> Directives { get; init; } = [];
+}

@@ -11,7 +11,11 @@ public sealed record RelationDefinition(
     string TargetCollection,
     string ForeignKeyField,
     bool NonNull,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Every directive on the relation field (<c>@belongsTo</c>/<c>@hasMany</c>, <c>@allow</c> …), in source order.</summary>
+    public IReadOnlyList<DirectiveUse> Directives { get; init; } = [];
+}
 
 /// <summary>The direction of a relation.</summary>
 public enum RelationKind

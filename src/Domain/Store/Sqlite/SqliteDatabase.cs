@@ -67,11 +67,16 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Creates a command that will run once; it counts as one executed statement.</summary>
-    public SqliteCommand Command(SqliteConnection connection, string sql, IEnumerable<(string Name, object? Value)>? parameters = null)
+    public SqliteCommand Command(
+        SqliteConnection connection,
+        string sql,
+        IEnumerable<(string Name, object? Value)>? parameters = null,
+        SqliteTransaction? transaction = null)
     {
         Interlocked.Increment(ref _statements);
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         foreach (var (name, value) in parameters ?? [])
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

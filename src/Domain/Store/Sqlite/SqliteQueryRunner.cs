@@ -1,5 +1,6 @@
 using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Model;
+using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Domain.Store.Sqlite;
 
@@ -30,13 +31,70 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         return documents;
     }
 
-    public Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken) =>
-        throw new NotSupportedException(model.SourcePath + query.Collection + cancellationToken.IsCancellationRequested);
+    public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var plan = SqlitePagePlan.Create(model, query);
+        var table = SqliteDocumentRows.Table(plan.Collection);
+        var limit = plan.Limit is { } l ? $" LIMIT {(long)l + 1}" : string.Empty;
+        var sql = $"SELECT {SqliteDocumentRows.Columns(SqlitePagePlan.Alias)} FROM {table} AS {SqlitePagePlan.Alias} "
+            + $"WHERE {plan.WindowCondition} ORDER BY {plan.OrderBy(model, query)}{limit};";
+
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
+
+        // Several statements share one read transaction so the page, the outside-window checks and the count agree.
+        var needsSnapshot = query.IncludeTotalCount || plan.AfterCondition is not null || plan.BeforeCondition is not null;
+        await using var snapshot = needsSnapshot ? connection.BeginTransaction(deferred: true) : null;
+        var rows = new List<Document>();
+        await using (var command = database.Command(connection, sql, plan.Parameters.Items, snapshot))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(SqliteDocumentRows.Read(plan.Collection.Name, reader));
+            }
+        }
+
+        var (beforeWindow, afterWindow) = await OutsideWindowAsync(connection, snapshot, plan, cancellationToken);
+        int? total = null;
+        if (query.IncludeTotalCount)
+        {
+            await using var count = database.Command(connection, $"SELECT COUNT(*) FROM {table} AS {SqlitePagePlan.Alias} WHERE {plan.Filter};", plan.Parameters.Items, snapshot);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return plan.ToPage(query, rows, beforeWindow, afterWindow, total);
+    }
 
     public Task<IReadOnlyDictionary<string, DocumentPage>> QueryGroupedAsync(
         DocumentQuery query,
         string foreignKeyField,
         IReadOnlyCollection<string> keys,
         CancellationToken cancellationToken) =>
-        throw new NotSupportedException(query.Collection + foreignKeyField + keys.Count + cancellationToken.IsCancellationRequested);
+        new SqliteGroupedQuery(database, model).RunAsync(query, foreignKeyField, keys, cancellationToken);
+
+    /// <summary>
+    /// Whether rows matching the filter lie at or before <c>after</c> and at or after <c>before</c> (one EXISTS each,
+    /// in one statement, only when a cursor was given): this gives exact hasPreviousPage/hasNextPage values instead of
+    /// Relay's permissive "false when unknown".
+    /// </summary>
+    private async Task<(bool Before, bool After)> OutsideWindowAsync(SqliteConnection connection, SqliteTransaction? snapshot, SqlitePagePlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.AfterCondition is null && plan.BeforeCondition is null)
+        {
+            return (false, false);
+        }
+
+        var table = SqliteDocumentRows.Table(plan.Collection);
+        string Exists(string? cursorCondition) => cursorCondition is null
+            ? "0"
+            : $"EXISTS (SELECT 1 FROM {table} AS {SqlitePagePlan.Alias} WHERE ({plan.Filter}) AND ({cursorCondition}) IS NOT 1)";
+        await using var command = database.Command(
+            connection,
+            $"SELECT {Exists(plan.AfterCondition)}, {Exists(plan.BeforeCondition)};",
+            plan.Parameters.Items,
+            snapshot);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0) != 0, reader.GetInt64(1) != 0);
+    }
 }
