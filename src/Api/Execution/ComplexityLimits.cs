@@ -11,18 +11,29 @@ namespace CollectionStore.Api.Execution;
 /// </summary>
 internal static class ComplexityLimits
 {
+    // GraphQL.NET's own impact function (first/last arguments, list multiplier), used for every data field.
+    private static readonly Func<FieldImpactContext, FieldComplexityResult> DataFieldImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
+
     public static ComplexityValidationRule CreateRule(LimitsOptions limits) =>
         new(new ComplexityOptions
         {
             // The built-in checks report one generic code; the delegate reports depth and cost separately.
             MaxDepth = null,
             MaxComplexity = null,
+            DefaultComplexityImpactDelegate = Impact,
             ValidateComplexityDelegate = context =>
             {
                 context.Error = Check(context, limits);
                 return Task.CompletedTask;
             },
         });
+
+    // Introspection's lists are bounded by the schema, not by data, so they are counted once instead of
+    // multiplied like a page of documents; the standard introspection query of GraphiQL and codegen must pass.
+    private static FieldComplexityResult Impact(FieldImpactContext context) =>
+        context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            ? new FieldComplexityResult(1, 1)
+            : DataFieldImpact(context);
 
     private static ValidationError? Check(ComplexityValidationContext context, LimitsOptions limits)
     {

@@ -24,7 +24,6 @@ public sealed class LimitsServerFixture : IAsyncLifetime
         ["Limits:MaxTokens"] = MaxTokens.ToString(),
         ["Limits:MaxDocumentBytes"] = MaxDocumentBytes.ToString(),
         ["Limits:MaxVariablesDepth"] = MaxVariablesDepth.ToString(),
-        ["Limits:ExecutionTimeout"] = "00:00:00.300",
     });
 
     public async Task DisposeAsync()

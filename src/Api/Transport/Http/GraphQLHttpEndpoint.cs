@@ -1,5 +1,6 @@
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
+using CollectionStore.Api.Schema;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ internal sealed class GraphQLHttpEndpoint(
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(SdlPrinter.Print(executor.Schema), context.RequestAborted);
+        await context.Response.WriteAsync(SchemaSdl.Print(executor.Schema), context.RequestAborted);
     }
 
     private Task WriteErrorAsync(HttpContext context, int status, ResponseMediaType mediaType, string message) =>
