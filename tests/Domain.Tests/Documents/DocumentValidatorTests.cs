@@ -9,7 +9,7 @@ public sealed class DocumentValidatorTests
 {
     private readonly DocumentValidator _validator = new(StoreTestModel.Create());
 
-    private static Model.CollectionDefinition TaskCollection => StoreTestModel.Create().GetCollection("Task");
+    private static Domain.Model.CollectionDefinition TaskCollection => StoreTestModel.Create().GetCollection("Task");
 
     [Fact]
     public void ValidateCreate_OmittedFields_AppliesDefaults()

@@ -1,0 +1,73 @@
+using CollectionStore.Api.Configuration;
+using CollectionStore.Api.Execution;
+using CollectionStore.Api.Health;
+using CollectionStore.Api.Schema;
+using CollectionStore.Api.Transport.Http;
+using CollectionStore.Domain.Store;
+
+namespace CollectionStore.Api;
+
+/// <summary>
+/// Builds the Collection Store web application: loads the model, opens the store, registers the generated
+/// schema, the executor and every transport. <c>Program</c> only runs it; tests start it on a loopback port.
+/// </summary>
+public static class CollectionStoreApp
+{
+    /// <summary>Builds the app; throws <see cref="Domain.Model.ModelException"/> when the model file is broken.</summary>
+    public static Task<WebApplication> BuildAsync(
+        string[] args,
+        Action<IConfigurationBuilder>? configure = null,
+        CancellationToken cancellationToken = default) =>
+        BuildAsync(args, configure, configureServices: null, cancellationToken);
+
+    /// <summary>As the public overload; <paramref name="configureServices"/> runs last so tests can replace services.</summary>
+    internal static async Task<WebApplication> BuildAsync(
+        string[] args,
+        Action<IConfigurationBuilder>? configure,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder.Configuration);
+        var schemaPath = ModelStartup.ResolveSchemaPath(builder.Configuration, builder.Environment.ContentRootPath);
+        var model = ModelStartup.LoadModel(schemaPath);
+        var store = await ModelStartup.OpenStoreAsync(builder.Configuration, model, TimeProvider.System, cancellationToken);
+        try
+        {
+            RegisterServices(builder, model, store);
+            configureServices?.Invoke(builder.Services);
+            var app = builder.Build();
+            app.MapGraphQLHttp();
+            app.MapCollectionStoreHealth();
+            return app;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void RegisterServices(WebApplicationBuilder builder, Domain.Model.CollectionModel model, Domain.Store.Sqlite.SqliteDocumentStore store)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(model);
+
+        // Registered through a factory so the container owns the store and disposes it at shutdown.
+        services.AddSingleton(_ => store);
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<Domain.Store.Sqlite.SqliteDocumentStore>());
+        services.AddOptions<StoreSettings>()
+            .Bind(builder.Configuration.GetSection(StoreSettings.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SchemaFileOptions>()
+            .Bind(builder.Configuration.GetSection(SchemaFileOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddModelSchema();
+        services.AddGraphQLExecution(builder.Configuration);
+        services.AddGraphQLHttpTransport();
+        services.AddCollectionStoreHealthChecks();
+    }
+}

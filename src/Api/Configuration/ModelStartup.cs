@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using CollectionStore.Domain.Model;
+using CollectionStore.Domain.Store.Sqlite;
+
+namespace CollectionStore.Api.Configuration;
+
+/// <summary>
+/// Loads the model file and opens the store before the host is built, so a broken model or a refused
+/// migration stops the server at start with a clear message.
+/// </summary>
+internal static class ModelStartup
+{
+    public const string DefaultConnectionString = "Data Source=collectionstore.db";
+
+    public static string ResolveSchemaPath(IConfiguration configuration, string contentRoot)
+    {
+        var options = Bind<SchemaFileOptions>(configuration, SchemaFileOptions.SectionName);
+        if (Path.IsPathRooted(options.Path))
+        {
+            return options.Path;
+        }
+
+        // `dotnet run` uses the project folder as content root; the build also copies the file next to the dll.
+        var fromContentRoot = Path.GetFullPath(Path.Combine(contentRoot, options.Path));
+        var fromBaseDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.Path));
+        return File.Exists(fromContentRoot) || !File.Exists(fromBaseDirectory) ? fromContentRoot : fromBaseDirectory;
+    }
+
+    public static CollectionModel LoadModel(string schemaPath)
+    {
+        if (!File.Exists(schemaPath))
+        {
+            throw new ModelException(schemaPath, new SourceLocation(1, 1), "The model file does not exist.");
+        }
+
+        return ModelParser.ParseFile(schemaPath);
+    }
+
+    public static async Task<SqliteDocumentStore> OpenStoreAsync(
+        IConfiguration configuration,
+        CollectionModel model,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var settings = Bind<StoreSettings>(configuration, StoreSettings.SectionName);
+        var options = new SqliteStoreOptions
+        {
+            ConnectionString = configuration.GetConnectionString("Store") is { Length: > 0 } connection ? connection : DefaultConnectionString,
+            BusyRetryCount = settings.BusyRetryCount,
+            BusyRetryDelay = settings.BusyRetryDelay,
+            BusyTimeout = settings.BusyTimeout,
+            RetentionMaxAge = settings.RetentionMaxAge,
+            RetentionMaxCount = settings.RetentionMaxCount,
+        };
+        try
+        {
+            return await SqliteDocumentStore.OpenAsync(options, model, time, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Binds and validates a section now, because it is needed before the host exists.</summary>
+    public static T Bind<T>(IConfiguration configuration, string section)
+        where T : class, new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            var problems = string.Join("; ", results.Select(r => $"{section}:{string.Join(',', r.MemberNames)}: {r.ErrorMessage}"));
+            throw new StartupFailedException($"Invalid configuration: {problems}");
+        }
+
+        return options;
+    }
+}

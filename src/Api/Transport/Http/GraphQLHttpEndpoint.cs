@@ -1,0 +1,95 @@
+using CollectionStore.Api.Configuration;
+using CollectionStore.Api.Execution;
+using CollectionStore.Api.Schema;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Microsoft.Extensions.Options;
+
+namespace CollectionStore.Api.Transport.Http;
+
+/// <summary>
+/// <c>/graphql</c> over HTTP (GraphQL over HTTP, PROTOCOLS.md §1): POST with <c>application/json</c>, GET for
+/// queries, Accept negotiation, status codes from <see cref="GraphQLHttpStatusProfile"/>, and <c>GET /graphql?sdl</c>.
+/// </summary>
+internal sealed class GraphQLHttpEndpoint(
+    GraphQLRequestExecutor executor,
+    GraphQLSerializer serializer,
+    IOptions<LimitsOptions> limits)
+{
+    private const string AllowedMethods = "GET, POST";
+
+    private readonly GraphQLHttpStatusProfile _status = GraphQLHttpStatusProfile.Current;
+    private readonly HttpGraphQLRequestReader _reader = new(GraphQLHttpStatusProfile.Current, limits.Value.MaxRequestBytes);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            context.Response.Headers.Allow = AllowedMethods;
+            context.Response.StatusCode = _status.MethodNotAllowed;
+            return;
+        }
+
+        if (isGet && request.Query.ContainsKey("sdl"))
+        {
+            await WriteSdlAsync(context);
+            return;
+        }
+
+        if (AcceptNegotiation.Select(request.Headers.Accept) is not { } mediaType)
+        {
+            await WriteErrorAsync(context, _status.NotAcceptable, ResponseMediaType.Json, "None of the accepted media types can be produced.");
+            return;
+        }
+
+        var read = isGet ? _reader.ReadGet(request.Query) : await _reader.ReadPostAsync(request, context.RequestAborted);
+        if (read.Request is null)
+        {
+            await WriteErrorAsync(context, read.FailureStatus, mediaType, read.FailureMessage!);
+            return;
+        }
+
+        var allowed = isGet ? AllowedOperations.Query : AllowedOperations.QueryAndMutation;
+        await ExecuteAsync(context, read.Request, allowed, mediaType);
+    }
+
+    private async Task ExecuteAsync(HttpContext context, GraphQLExecutionRequest request, AllowedOperations allowed, ResponseMediaType mediaType)
+    {
+        GraphQLExecutionOutcome outcome;
+        try
+        {
+            outcome = await executor.ExecuteAsync(request, context.User, context.RequestServices, allowed, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return;
+        }
+
+        if (outcome.Kind == ExecutionOutcomeKind.OperationNotAllowed)
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+        }
+
+        await WriteResultAsync(context, _status.ForOutcome(outcome, mediaType), mediaType, outcome.Result);
+    }
+
+    private async Task WriteSdlAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(SchemaSdl.Print(executor.Schema), context.RequestAborted);
+    }
+
+    private Task WriteErrorAsync(HttpContext context, int status, ResponseMediaType mediaType, string message) =>
+        WriteResultAsync(context, status, mediaType, new ExecutionResult(new ExecutionError(message) { Code = ErrorCodes.BadRequest }));
+
+    private async Task WriteResultAsync(HttpContext context, int status, ResponseMediaType mediaType, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = GraphQLHttpMediaTypes.ContentType(mediaType);
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}

@@ -1,0 +1,90 @@
+using GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CollectionStore.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel at a random loopback port, with a temp SQLite file and a small valid model; the
+/// GraphQL schema is <see cref="TestSchema"/> unless a test says otherwise.
+/// </summary>
+public sealed class ApiServer : IAsyncDisposable
+{
+    public const string ModelSdl = """
+        type Note @collection {
+          text: String!
+        }
+        """;
+
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private ApiServer(WebApplication app, string directory, Uri baseAddress)
+    {
+        _app = app;
+        _directory = directory;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ApiServer> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        bool useTestSchema = true,
+        CancellationToken cancellationToken = default)
+    {
+        var directory = Directory.CreateTempSubdirectory("collectionstore-api-").FullName;
+        var schemaPath = Path.Combine(directory, "schema.graphql");
+        await File.WriteAllTextAsync(schemaPath, ModelSdl, cancellationToken);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:Store"] = $"Data Source={Path.Combine(directory, "store.db")}",
+            ["Schema:Path"] = schemaPath,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = await CollectionStoreApp.BuildAsync(
+            [],
+            builder => builder.AddInMemoryCollection(configuration),
+            services =>
+            {
+                services.AddSingleton<SlowFieldProbe>();
+                if (useTestSchema)
+                {
+                    services.AddSingleton<ISchema>(TestSchema.Create());
+                }
+            },
+            cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ApiServer(app, directory, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file still mapped by the OS must not fail the run; the temp folder is cleaned later.
+        }
+    }
+}
