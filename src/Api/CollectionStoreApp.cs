@@ -69,5 +69,6 @@ public static class CollectionStoreApp
         services.AddGraphQLExecution(builder.Configuration);
         services.AddGraphQLHttpTransport();
         services.AddCollectionStoreHealthChecks();
+        services.AddHostedService<Maintenance.ChangeFeedRetentionService>();
     }
 }

@@ -21,4 +21,8 @@ internal sealed class StoreSettings
 
     [Range(1, long.MaxValue)]
     public long RetentionMaxCount { get; set; } = 1_000_000;
+
+    /// <summary>How often the change feed is pruned to the retention limits.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
