@@ -2,6 +2,7 @@ using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
 using CollectionStore.Api.Schema;
+using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
 using CollectionStore.Domain.Store;
 
@@ -39,6 +40,7 @@ public static class CollectionStoreApp
             var app = builder.Build();
             app.MapGraphQLHttp();
             app.MapCollectionStoreHealth();
+            app.MapSubscriptionMetrics();
             return app;
         }
         catch
@@ -67,6 +69,7 @@ public static class CollectionStoreApp
             .ValidateOnStart();
         services.AddModelSchema();
         services.AddGraphQLExecution(builder.Configuration);
+        services.AddSubscriptionEngine();
         services.AddGraphQLHttpTransport();
         services.AddCollectionStoreHealthChecks();
         services.AddHostedService<Maintenance.ChangeFeedRetentionService>();
