@@ -4,6 +4,7 @@ using CollectionStore.Api.Health;
 using CollectionStore.Api.Schema;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
+using CollectionStore.Api.Transport.WebSockets;
 using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Api;
@@ -38,6 +39,7 @@ public static class CollectionStoreApp
             RegisterServices(builder, model, store);
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();
+            app.UseGraphQLWebSockets();
             app.MapGraphQLHttp();
             app.MapCollectionStoreHealth();
             app.MapSubscriptionMetrics();
@@ -70,6 +72,7 @@ public static class CollectionStoreApp
         services.AddModelSchema();
         services.AddGraphQLExecution(builder.Configuration);
         services.AddSubscriptionEngine();
+        services.AddGraphQLWebSockets();
         services.AddGraphQLHttpTransport();
         services.AddCollectionStoreHealthChecks();
         services.AddHostedService<Maintenance.ChangeFeedRetentionService>();
