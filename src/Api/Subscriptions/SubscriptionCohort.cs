@@ -29,6 +29,10 @@ internal sealed class SubscriptionCohort(
     private IDisposable? _subscription;
     private long _currentSequence;
     private bool _closed;
+
+    // Members count as active subscriptions only once the cohort's change stream is registered, so a client that
+    // sees the count rise can rely on its next write being delivered.
+    private bool _live;
     private volatile bool _private;
 
     public string Key => key;
@@ -50,7 +54,11 @@ internal sealed class SubscriptionCohort(
 
             var member = new SubscriptionMember(this, sink);
             _members.Add(member);
-            metrics.MemberAdded();
+            if (_live)
+            {
+                metrics.MemberAdded();
+            }
+
             return member;
         }
     }
@@ -69,6 +77,12 @@ internal sealed class SubscriptionCohort(
         if (outcome.Result.Streams is { Count: 1 } streams)
         {
             _subscription = streams.Values.Single().Subscribe(this);
+            lock (_lock)
+            {
+                _live = true;
+                metrics.MembersAdded(_members.Count);
+            }
+
             return null;
         }
 
@@ -133,7 +147,11 @@ internal sealed class SubscriptionCohort(
                 return;
             }
 
-            metrics.MemberRemoved();
+            if (_live)
+            {
+                metrics.MemberRemoved();
+            }
+
             empty = _members.Count == 0;
         }
 
@@ -185,9 +203,9 @@ internal sealed class SubscriptionCohort(
             }
 
             _closed = true;
-            foreach (var member in _members)
+            if (_live)
             {
-                metrics.MemberRemoved();
+                metrics.MembersAdded(-_members.Count);
             }
 
             _members.Clear();

@@ -43,6 +43,8 @@ internal sealed class SubscriptionMetrics : IDisposable
 
     public void MemberAdded() => Interlocked.Increment(ref _active);
 
+    public void MembersAdded(int count) => Interlocked.Add(ref _active, count);
+
     public void MemberRemoved() => Interlocked.Decrement(ref _active);
 
     public void CohortAdded() => Interlocked.Increment(ref _cohorts);

@@ -58,6 +58,8 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
         finally
         {
+            // Completes the closing handshake when the peer closed first (otherwise it sees 1006).
+            session.Close(1000, string.Empty);
             metrics.ConnectionClosed();
             sender.Sender.Complete();
             await IgnoreFailureAsync(sending);
