@@ -4,7 +4,7 @@
 // Sequential mutations, one subscriber: this is latency, not throughput (see the benchmark for load).
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { activeSubscriptions, createProject, graphql, unique, wsUrl } from '../test/support.mjs';
+import { activeSubscriptions, createProject, graphql, unique, wsUrl } from './support.mjs';
 
 const count = Number(process.argv[2] ?? 1000);
 const project = await createProject(unique('latency'));
