@@ -82,6 +82,10 @@ internal sealed class ChangeSource(
         {
             // The cohort closed.
         }
+        catch (GraphQL.ExecutionError error)
+        {
+            gate.Fail(error);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             SubscriptionLog.SourceFailed(logger, ex, collection.Name);
@@ -122,6 +126,12 @@ internal sealed class ChangeSource(
             if (batch.Count == 0)
             {
                 return last;
+            }
+
+            if (batch[0].Sequence > last + 1)
+            {
+                // The feed was pruned past this position: the changes in between are gone for good.
+                throw SubscriptionErrors.ResyncRequired(last, batch[0].Sequence);
             }
 
             foreach (var change in batch)

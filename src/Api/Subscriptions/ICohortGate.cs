@@ -14,6 +14,9 @@ internal interface ICohortGate
     /// </summary>
     void Begin(long afterSequence);
 
+    /// <summary>Ends every member with <paramref name="error"/> (not masked: it tells the client what to do).</summary>
+    void Fail(GraphQL.ExecutionError error);
+
     /// <summary>Marks the cohort as replaying from a <c>since</c>, so later subscribers never join it mid-replay.</summary>
     void MarkPrivate();
 }

@@ -80,7 +80,20 @@ internal sealed class SubscriptionCohort(
         var outcome = await executor.ExecuteAsync(request, user, services, AllowedOperations.Subscription, userContext, linked.Token);
         if (outcome.Result.Streams is { Count: 1 } streams)
         {
-            _subscription = streams.Values.Single().Subscribe(this);
+            var subscription = streams.Values.Single().Subscribe(this);
+            bool closed;
+            lock (_lock)
+            {
+                closed = _closed;
+                _subscription = subscription;
+            }
+
+            if (closed)
+            {
+                // Every member left while the stream opened: stop it, or it would run for nobody.
+                subscription.Dispose();
+            }
+
             return null;
         }
 
@@ -136,6 +149,16 @@ internal sealed class SubscriptionCohort(
         foreach (var member in Snapshot())
         {
             member.End(sink => sink.Fail([masked]));
+        }
+
+        Close();
+    }
+
+    public void Fail(ExecutionError error)
+    {
+        foreach (var member in Snapshot())
+        {
+            member.End(sink => sink.Fail([error]));
         }
 
         Close();
@@ -243,7 +266,13 @@ internal sealed class SubscriptionCohort(
             _members.Clear();
         }
 
-        _subscription?.Dispose();
+        IDisposable? subscription;
+        lock (_lock)
+        {
+            subscription = _subscription;
+        }
+
+        subscription?.Dispose();
         _stop.Cancel();
         _stop.Dispose();
 

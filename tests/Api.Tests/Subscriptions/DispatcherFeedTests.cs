@@ -7,6 +7,7 @@ using CollectionStore.Domain.ChangeFeed;
 using CollectionStore.Domain.Model;
 using CollectionStore.Domain.Store;
 using CollectionStore.Domain.Store.Sqlite;
+using GraphQL;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
@@ -30,7 +31,7 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var model = ModelParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "schema.graphql"));
-        var options = new SqliteStoreOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "store.db")}" };
+        var options = new SqliteStoreOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "store.db")}", RetentionMaxCount = 3 };
         _store = await SqliteDocumentStore.OpenAsync(options, model, TimeProvider.System, CancellationToken.None);
         var project = await _store.CreateAsync("Project", null, new JsonObject { ["name"] = "p", ["ownerId"] = "o" }, WriteOptions.Anonymous, CancellationToken.None);
         _projectId = project.Document.Id;
@@ -106,6 +107,22 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
         Assert.Empty(_gate.Sequences);
     }
 
+    [Fact]
+    public async Task Replay_FeedPrunedPastTheResumePoint_FailsWithResyncRequiredInsteadOfSkipping()
+    {
+        await WriteTasksAsync(6);
+        await _store.PruneChangesAsync(CancellationToken.None);
+        var tasks = ModelParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "schema.graphql")).Collections.Single(c => c.Name == "Task");
+        var gate = new RecordingGate();
+        using var replaying = new ChangeSource(tasks, _ => true, since: 1, _dispatcher, _store, gate, 100, NullLogger.Instance);
+
+        replaying.Subscribe(new NoObserver());
+        await WaitUntilAsync(() => gate.Error is not null);
+
+        Assert.Equal(SubscriptionErrors.ResyncRequiredCode, gate.Error!.Code);
+        Assert.Empty(gate.Sequences);
+    }
+
     private async Task<List<ChangeRecord>> WriteTasksAsync(int count)
     {
         var changes = new List<ChangeRecord>();
@@ -148,6 +165,10 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
         public void MarkPrivate()
         {
         }
+
+        public ExecutionError? Error { get; private set; }
+
+        public void Fail(ExecutionError error) => Error = error;
 
         public ValueTask DeliverAsync(ChangeEventPayload payload, IObserver<object?> observer, CancellationToken cancellationToken)
         {

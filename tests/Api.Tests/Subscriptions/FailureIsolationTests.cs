@@ -76,6 +76,10 @@ public sealed class FailureIsolationTests
         var project = await harness.CreateProjectAsync("p");
         await harness.CreateTaskAsync(project, "before");
         var startedAfter = await harness.Store.GetLatestSequenceAsync(CancellationToken.None);
+        var dispatcher = harness.Server.Services.GetRequiredService<ChangeDispatcher>();
+
+        // A live subscription starts where the dispatcher is; let it reach the last commit first.
+        await EngineHarness.WaitUntilAsync(() => dispatcher.LastDispatched == startedAfter, "the dispatcher to catch up");
         var full = new TestSink(acceptLimit: 0);
         await using var handle = await harness.SubscribeAsync(AllTasks, full);
 
