@@ -48,6 +48,7 @@ internal sealed class ChangeSource(
     {
         _observer = observer;
         var start = dispatcher.Register(this);
+        gate.Begin(since ?? start);
         _ = PumpAsync(since ?? start, _stop.Token);
         return this;
     }
@@ -80,6 +81,10 @@ internal sealed class ChangeSource(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The cohort closed.
+        }
+        catch (GraphQL.ExecutionError error)
+        {
+            gate.Fail(error);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -121,6 +126,12 @@ internal sealed class ChangeSource(
             if (batch.Count == 0)
             {
                 return last;
+            }
+
+            if (batch[0].Sequence > last + 1)
+            {
+                // The feed was pruned past this position: the changes in between are gone for good.
+                throw SubscriptionErrors.ResyncRequired(last, batch[0].Sequence);
             }
 
             foreach (var change in batch)

@@ -42,6 +42,18 @@ internal sealed class SubscriptionCohort(
 
     public void MarkPrivate() => _private = true;
 
+    /// <summary>True once the cohort has closed: nobody can join it any more.</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closed;
+            }
+        }
+    }
+
     /// <summary>Adds a member unless the cohort has closed.</summary>
     public SubscriptionMember? TryJoin(ISubscriptionSink sink)
     {
@@ -52,7 +64,7 @@ internal sealed class SubscriptionCohort(
                 return null;
             }
 
-            var member = new SubscriptionMember(this, sink);
+            var member = new SubscriptionMember(this, sink) { LastSequence = Interlocked.Read(ref _currentSequence) };
             _members.Add(member);
             if (_live)
             {
@@ -76,11 +88,23 @@ internal sealed class SubscriptionCohort(
         var outcome = await executor.ExecuteAsync(request, user, services, AllowedOperations.Subscription, userContext, linked.Token);
         if (outcome.Result.Streams is { Count: 1 } streams)
         {
-            _subscription = streams.Values.Single().Subscribe(this);
+            var subscription = streams.Values.Single().Subscribe(this);
+            bool closed;
             lock (_lock)
             {
-                _live = true;
-                metrics.MembersAdded(_members.Count);
+                closed = _closed;
+                _subscription = subscription;
+                if (!closed)
+                {
+                    _live = true;
+                    metrics.MembersAdded(_members.Count);
+                }
+            }
+
+            if (closed)
+            {
+                // Every member left while the stream opened: stop it, or it would run for nobody.
+                subscription.Dispose();
             }
 
             return null;
@@ -89,6 +113,18 @@ internal sealed class SubscriptionCohort(
         return outcome.Result.Errors is { Count: > 0 }
             ? outcome.Result
             : new ExecutionResult(new ExecutionError("The operation is not a subscription.") { Code = ErrorCodes.OperationNotAllowed });
+    }
+
+    public void Begin(long afterSequence)
+    {
+        lock (_lock)
+        {
+            Interlocked.Exchange(ref _currentSequence, afterSequence);
+            foreach (var member in _members)
+            {
+                member.LastSequence = afterSequence;
+            }
+        }
     }
 
     public async ValueTask DeliverAsync(ChangeEventPayload payload, IObserver<object?> observer, CancellationToken cancellationToken)
@@ -108,6 +144,11 @@ internal sealed class SubscriptionCohort(
             var subscriptionEvent = new SubscriptionEvent(Encoding.UTF8.GetBytes(serializer.Serialize(value)), sequence);
             FanOut(subscriptionEvent, sequence);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Thrown back into the executor's event queue, it would stall this stream silently: end the cohort.
+            OnError(ex);
+        }
         finally
         {
             _resultReady.Release();
@@ -117,10 +158,20 @@ internal sealed class SubscriptionCohort(
     public void OnError(Exception error)
     {
         SubscriptionLog.CohortFailed(logger, error, key);
-        var masked = new ExecutionError(ErrorMasking.Message) { Code = ErrorCodes.InternalServerError };
+        var masked = Masked();
         foreach (var member in Snapshot())
         {
             member.End(sink => sink.Fail([masked]));
+        }
+
+        Close();
+    }
+
+    public void Fail(ExecutionError error)
+    {
+        foreach (var member in Snapshot())
+        {
+            member.End(sink => sink.Fail([error]));
         }
 
         Close();
@@ -166,21 +217,42 @@ internal sealed class SubscriptionCohort(
         var delivered = 0;
         foreach (var member in Snapshot())
         {
-            if (member.Sink.TryPublish(subscriptionEvent))
+            switch (Offer(member, subscriptionEvent))
             {
-                member.LastSequence = sequence;
-                delivered++;
-            }
-            else
-            {
-                metrics.SlowConsumer();
-                SubscriptionLog.SlowConsumer(logger, member.LastSequence);
-                member.End(sink => sink.Fail([SubscriptionErrors.SlowConsumer(member.LastSequence)]));
+                case true:
+                    member.LastSequence = sequence;
+                    delivered++;
+                    break;
+                case false:
+                    metrics.SlowConsumer();
+                    SubscriptionLog.SlowConsumer(logger, member.LastSequence);
+                    member.End(sink => sink.Fail([SubscriptionErrors.SlowConsumer(member.LastSequence)]));
+                    break;
+                default:
+                    member.End(sink => sink.Fail([Masked()]));
+                    break;
             }
         }
 
         metrics.Delivered(delivered);
     }
+
+    /// <summary>Offers an event to one member: true when taken, false when its queue is full, null when its sink threw.</summary>
+    private bool? Offer(SubscriptionMember member, SubscriptionEvent subscriptionEvent)
+    {
+        try
+        {
+            return member.Sink.TryPublish(subscriptionEvent);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A transport's failure ends only its own operation, never the cohort's other members.
+            SubscriptionLog.SinkFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private static ExecutionError Masked() => new(ErrorMasking.Message) { Code = ErrorCodes.InternalServerError };
 
     private SubscriptionMember[] Snapshot()
     {
@@ -211,7 +283,13 @@ internal sealed class SubscriptionCohort(
             _members.Clear();
         }
 
-        _subscription?.Dispose();
+        IDisposable? subscription;
+        lock (_lock)
+        {
+            subscription = _subscription;
+        }
+
+        subscription?.Dispose();
         _stop.Cancel();
         _stop.Dispose();
 

@@ -39,7 +39,18 @@ internal sealed class SubscriptionEngine(
         var member = cohort.TryJoin(sink)!;
 
         // The cohort outlives the request that started it, so it resolves with the application's services.
-        var errors = await cohort.StartAsync(request, user, services, cancellationToken);
+        ExecutionResult? errors;
+        try
+        {
+            errors = await cohort.StartAsync(request, user, services, cancellationToken);
+        }
+        catch
+        {
+            // Cancelled while starting (the client stopped the operation) or failed: leave nothing behind.
+            await member.DisposeAsync();
+            throw;
+        }
+
         if (errors is not null)
         {
             await member.DisposeAsync();
@@ -50,7 +61,11 @@ internal sealed class SubscriptionEngine(
         {
             lock (_lock)
             {
-                _cohorts.TryAdd(key, cohort);
+                // A cohort that closed while this one started is replaced, so the next identical subscription joins.
+                if (!_cohorts.TryGetValue(key, out var registered) || registered.IsClosed)
+                {
+                    _cohorts[key] = cohort;
+                }
             }
         }
 
