@@ -3,6 +3,7 @@ using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
 using CollectionStore.Api.Schema;
 using CollectionStore.Api.Transport.Http;
+using CollectionStore.Api.Transport.Multipart;
 using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Api;
@@ -68,6 +69,7 @@ public static class CollectionStoreApp
         services.AddModelSchema();
         services.AddGraphQLExecution(builder.Configuration);
         services.AddGraphQLHttpTransport();
+        services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();
         services.AddHostedService<Maintenance.ChangeFeedRetentionService>();
     }
