@@ -2,8 +2,10 @@ using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
 using CollectionStore.Api.Schema;
+using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
 using CollectionStore.Api.Transport.Multipart;
+using CollectionStore.Api.Transport.WebSockets;
 using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Api;
@@ -38,8 +40,10 @@ public static class CollectionStoreApp
             RegisterServices(builder, model, store);
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();
+            app.UseGraphQLWebSockets();
             app.MapGraphQLHttp();
             app.MapCollectionStoreHealth();
+            app.MapSubscriptionMetrics();
             return app;
         }
         catch
@@ -68,6 +72,8 @@ public static class CollectionStoreApp
             .ValidateOnStart();
         services.AddModelSchema();
         services.AddGraphQLExecution(builder.Configuration);
+        services.AddSubscriptionEngine();
+        services.AddGraphQLWebSockets();
         services.AddGraphQLHttpTransport();
         services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();

@@ -29,11 +29,24 @@ internal sealed class GraphQLRequestExecutor(
 
     public ISchema Schema => schema;
 
+    public Task<GraphQLExecutionOutcome> ExecuteAsync(
+        GraphQLExecutionRequest request,
+        ClaimsPrincipal? user,
+        IServiceProvider requestServices,
+        AllowedOperations allowedOperations,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(request, user, requestServices, allowedOperations, userContext: null, cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with the execution's user context given by the caller: the subscription engine
+    /// uses it to tell a subscription's stream resolver which cohort it runs for.
+    /// </summary>
     public async Task<GraphQLExecutionOutcome> ExecuteAsync(
         GraphQLExecutionRequest request,
         ClaimsPrincipal? user,
         IServiceProvider requestServices,
         AllowedOperations allowedOperations,
+        IDictionary<string, object?>? userContext,
         CancellationToken cancellationToken)
     {
         var error = DocumentGuard.CheckSize(request.Query, _limits)
@@ -61,6 +74,11 @@ internal sealed class GraphQLRequestExecutor(
         }
 
         var options = CreateOptions(request, document, operation, user, requestServices, cancellationToken);
+        if (userContext is not null)
+        {
+            options.UserContext = userContext;
+        }
+
         var result = await _documentExecuter.ExecuteAsync(options);
         ErrorMasking.Apply(result);
         if (result.Errors?.Any(e => e is TimeoutError) == true)

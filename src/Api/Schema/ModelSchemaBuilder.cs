@@ -32,11 +32,15 @@ internal static class ModelSchemaBuilder
         var inputs = new MutationInputTypes(registry, model, outputs);
         inputs.AddEmbeddedInputs();
 
+        var changes = new ChangeTypes(registry, outputs);
+        changes.Declare(model);
+
         var resolvers = new CollectionResolvers(store, arguments);
         var schema = services is null ? new GraphQL.Types.Schema() : new GraphQL.Types.Schema(services);
         schema.Description = "The Collection Store API generated from " + Path.GetFileName(model.SourcePath) + ".";
         schema.Query = RootTypes.Query(model, registry, outputs, connectionTypes, arguments, resolvers);
         schema.Mutation = RootTypes.Mutation(model, registry, outputs, inputs, resolvers);
+        schema.Subscription = RootTypes.Subscription(model, changes, filters, new FilterInputConverter(model));
         foreach (var type in registry.All)
         {
             // Types unreachable from the roots (an unused embedded input) still belong to the generated API.

@@ -74,6 +74,21 @@ internal static class RootTypes
         return mutation;
     }
 
+    public static ObjectGraphType Subscription(
+        CollectionModel model,
+        ChangeTypes changes,
+        FilterInputTypes filters,
+        FilterInputConverter converter)
+    {
+        var subscription = new ObjectGraphType { Name = "Subscription" };
+        foreach (var collection in model.Collections)
+        {
+            subscription.AddField(ChangeSubscriptionField.Create(collection, changes, filters, converter));
+        }
+
+        return subscription;
+    }
+
     private static QueryArgument IdArgument(GraphTypeRegistry registry) =>
         FieldFactory.Argument("id", GraphTypeRegistry.NonNull(registry.Id));
 

@@ -39,11 +39,12 @@ public sealed class ApiServer : IAsyncDisposable
     public static async Task<ApiServer> StartAsync(
         IDictionary<string, string?>? settings = null,
         bool useTestSchema = true,
+        string? modelSdl = null,
         CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("collectionstore-api-").FullName;
         var schemaPath = Path.Combine(directory, "schema.graphql");
-        await File.WriteAllTextAsync(schemaPath, ModelSdl, cancellationToken);
+        await File.WriteAllTextAsync(schemaPath, modelSdl ?? ModelSdl, cancellationToken);
         var configuration = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",

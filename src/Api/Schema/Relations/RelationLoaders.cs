@@ -35,6 +35,15 @@ internal sealed class RelationLoaders(IDocumentStore store)
         }
     }
 
+    /// <summary>Drops the request's loaders, so the next relation read goes to the store (one per subscription event).</summary>
+    public static void Reset(IResolveFieldContext context)
+    {
+        lock (CreationLock)
+        {
+            context.UserContext.Remove(UserContextKey);
+        }
+    }
+
     public BatchLoader<Document> Documents(string collection) =>
         _documents.GetOrAdd(collection, name => new BatchLoader<Document>(async (ids, ct) =>
         {

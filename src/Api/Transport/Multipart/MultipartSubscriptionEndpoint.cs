@@ -20,6 +20,7 @@ internal sealed class MultipartSubscriptionEndpoint(
     GraphQLSerializer serializer,
     IOptions<MultipartOptions> options,
     IOptions<SubscriptionOptions> subscriptionOptions,
+    SubscriptionMetrics metrics,
     TimeProvider timeProvider,
     ILogger<MultipartSubscriptionEndpoint> logger)
 {
@@ -36,7 +37,7 @@ internal sealed class MultipartSubscriptionEndpoint(
         SubscriptionStartResult start;
         try
         {
-            start = await engine.SubscribeAsync(request, context.User, context.RequestServices, sink, aborted);
+            start = await engine.SubscribeAsync(request, context.User, sink, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -67,6 +68,7 @@ internal sealed class MultipartSubscriptionEndpoint(
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         MultipartLog.Opened(logger, context.Connection.RemoteIpAddress);
+        metrics.ConnectionOpened();
         try
         {
             var parts = await _writer.RunAsync(response.BodyWriter, sink, aborted);
@@ -85,6 +87,10 @@ internal sealed class MultipartSubscriptionEndpoint(
         {
             // The connection broke while writing; disposing the handle is all that is left to do.
             MultipartLog.Closed(logger, "connection lost", -1);
+        }
+        finally
+        {
+            metrics.ConnectionClosed();
         }
     }
 }

@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using CollectionStore.Domain.ChangeFeed;
+using CollectionStore.Domain.Documents;
+using CollectionStore.Domain.Model;
+using CollectionStore.Domain.Store;
+
+namespace CollectionStore.Api.Subscriptions;
+
+/// <summary>
+/// The event stream behind one <c>xChanged</c> field of one cohort: it receives the collection's committed changes
+/// from the dispatcher, replays the feed after <c>since</c> first, turns each change into this view's event (or
+/// nothing) and hands events to the cohort one at a time. Every change is considered once, in sequence order:
+/// live changes that arrive during a replay wait in the queue and are skipped when the replay already covered them.
+/// </summary>
+internal sealed class ChangeSource(
+    CollectionDefinition collection,
+    Func<Document, bool> inView,
+    long? since,
+    ChangeDispatcher dispatcher,
+    IDocumentStore store,
+    ICohortGate gate,
+    int capacity,
+    ILogger logger) : IObservable<object?>, IDisposable
+{
+    private const int FeedBatchSize = 500;
+
+    private readonly Channel<ChangeRecord> _queue = Channel.CreateBounded<ChangeRecord>(
+        new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    private readonly CancellationTokenSource _stop = new();
+    private IObserver<object?>? _observer;
+    private int _overflowed;
+    private int _disposed;
+
+    public string Collection => collection.Name;
+
+    /// <summary>Called by the dispatcher, in sequence order; never blocks it.</summary>
+    public void Offer(ChangeRecord change)
+    {
+        if (!_queue.Writer.TryWrite(change))
+        {
+            // The queue is full: drop it and later re-read the feed, which holds every committed change.
+            Interlocked.Exchange(ref _overflowed, 1);
+        }
+    }
+
+    public IDisposable Subscribe(IObserver<object?> observer)
+    {
+        _observer = observer;
+        var start = dispatcher.Register(this);
+        _ = PumpAsync(since ?? start, _stop.Token);
+        return this;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            dispatcher.Unregister(this);
+            _stop.Cancel();
+        }
+    }
+
+    private async Task PumpAsync(long last, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (since is not null)
+            {
+                last = await CatchUpAsync(last, cancellationToken);
+            }
+
+            while (await _queue.Reader.WaitToReadAsync(cancellationToken))
+            {
+                last = Interlocked.Exchange(ref _overflowed, 0) == 1
+                    ? await RecoverAsync(last, cancellationToken)
+                    : await DrainAsync(last, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The cohort closed.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SubscriptionLog.SourceFailed(logger, ex, collection.Name);
+            _observer?.OnError(ex);
+        }
+    }
+
+    private async Task<long> DrainAsync(long last, CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref _overflowed) == 0 && _queue.Reader.TryRead(out var change))
+        {
+            if (change.Sequence > last)
+            {
+                last = change.Sequence;
+                await ConsiderAsync(change, cancellationToken);
+            }
+        }
+
+        return last;
+    }
+
+    private async Task<long> RecoverAsync(long last, CancellationToken cancellationToken)
+    {
+        SubscriptionLog.SourceCatchingUp(logger, collection.Name, last);
+        while (_queue.Reader.TryRead(out _))
+        {
+            // Everything queued is also in the feed, which is read next.
+        }
+
+        return await CatchUpAsync(last, cancellationToken);
+    }
+
+    private async Task<long> CatchUpAsync(long last, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await store.ReadChangesAsync(last, FeedBatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return last;
+            }
+
+            foreach (var change in batch)
+            {
+                last = change.Sequence;
+                if (string.Equals(change.Collection, collection.Name, StringComparison.Ordinal))
+                {
+                    await ConsiderAsync(change, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task ConsiderAsync(ChangeRecord change, CancellationToken cancellationToken)
+    {
+        if (ChangeView.Evaluate(change, collection, inView) is { } payload && _observer is { } observer)
+        {
+            await gate.DeliverAsync(payload, observer, cancellationToken);
+        }
+    }
+}

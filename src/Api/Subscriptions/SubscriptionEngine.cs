@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using CollectionStore.Api.Execution;
+using GraphQL;
+
+namespace CollectionStore.Api.Subscriptions;
+
+/// <summary>
+/// Starts subscriptions for every transport. A subscription joins the live cohort with the same document,
+/// operation, variables and visibility fingerprint when there is one, so identical subscriptions execute once
+/// per event; otherwise it starts a new cohort. A cohort replaying from <c>since</c> is never joined.
+/// </summary>
+internal sealed class SubscriptionEngine(
+    GraphQLRequestExecutor executor,
+    GraphQL.SystemTextJson.GraphQLSerializer serializer,
+    SubscriptionMetrics metrics,
+    ISubscriptionVisibility visibility,
+    IServiceProvider services,
+    ILogger<SubscriptionEngine> logger)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, SubscriptionCohort> _cohorts = new(StringComparer.Ordinal);
+
+    public async Task<SubscriptionStartResult> SubscribeAsync(
+        GraphQLExecutionRequest request,
+        ClaimsPrincipal? user,
+        ISubscriptionSink sink,
+        CancellationToken cancellationToken)
+    {
+        var key = CohortKey(request, visibility.Fingerprint(user));
+        lock (_lock)
+        {
+            if (_cohorts.TryGetValue(key, out var live) && live.TryJoin(sink) is { } joined)
+            {
+                return new SubscriptionStartResult(joined, null);
+            }
+        }
+
+        var cohort = new SubscriptionCohort(key, executor, serializer, metrics, logger, Forget);
+        var member = cohort.TryJoin(sink)!;
+
+        // The cohort outlives the request that started it, so it resolves with the application's services.
+        var errors = await cohort.StartAsync(request, user, services, cancellationToken);
+        if (errors is not null)
+        {
+            await member.DisposeAsync();
+            return new SubscriptionStartResult(null, errors);
+        }
+
+        if (!cohort.IsPrivate)
+        {
+            lock (_lock)
+            {
+                _cohorts.TryAdd(key, cohort);
+            }
+        }
+
+        return new SubscriptionStartResult(member, null);
+    }
+
+    private void Forget(SubscriptionCohort cohort)
+    {
+        lock (_lock)
+        {
+            if (_cohorts.TryGetValue(cohort.Key, out var registered) && ReferenceEquals(registered, cohort))
+            {
+                _cohorts.Remove(cohort.Key);
+            }
+        }
+    }
+
+    private static string CohortKey(GraphQLExecutionRequest request, string fingerprint) =>
+        string.Join('\u001f', request.Query, request.OperationName ?? string.Empty, request.Variables?.GetRawText() ?? string.Empty, fingerprint);
+}

@@ -1,0 +1,157 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using CollectionStore.Api.Execution;
+using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Transport.WebSockets;
+using GraphQL;
+
+namespace CollectionStore.Api.Transport.GraphQLWs;
+
+/// <summary>
+/// One connection of the graphql-ws protocol (sub-protocol <c>graphql-transport-ws</c>, PROTOCOL.md of the npm
+/// package <c>graphql-ws</c>): <c>connection_init</c>/<c>connection_ack</c>, <c>ping</c>/<c>pong</c> at any time,
+/// <c>subscribe</c>/<c>next</c>/<c>error</c>/<c>complete</c>, and the protocol's close codes.
+/// </summary>
+internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRunner runner, SubscriptionOptions options)
+{
+    private int _initReceived;
+    private volatile bool _acknowledged;
+    private long _lastPongTicks = Environment.TickCount64;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _ = CloseIfNotInitialisedAsync(cancellationToken);
+        await session.ReceiveAllAsync(HandleAsync, cancellationToken);
+    }
+
+    private async ValueTask HandleAsync(JsonElement message)
+    {
+        var type = message.TryGetProperty("type", out var typeProperty) && typeProperty.ValueKind == JsonValueKind.String
+            ? typeProperty.GetString()
+            : null;
+        switch (type)
+        {
+            case "connection_init":
+                OnConnectionInit(message);
+                break;
+            case "ping":
+                session.Send(OutgoingMessage.Whole(JsonFrames.Message("pong", rawPayload: Payload(message))));
+                break;
+            case "pong":
+                Interlocked.Exchange(ref _lastPongTicks, Environment.TickCount64);
+                break;
+            case "subscribe":
+                OnSubscribe(message);
+                break;
+            case "complete":
+                await OnCompleteAsync(message);
+                break;
+            default:
+                session.Close(GraphQLWsCloseCodes.BadRequest, type is null ? "Invalid message received" : $"Unknown message type '{type}'");
+                break;
+        }
+    }
+
+    private void OnConnectionInit(JsonElement message)
+    {
+        if (Interlocked.Exchange(ref _initReceived, 1) == 1)
+        {
+            session.Close(GraphQLWsCloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+            return;
+        }
+
+        if (message.TryGetProperty("payload", out var payload) && payload.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            session.Close(GraphQLWsCloseCodes.BadRequest, "Invalid connection_init payload");
+            return;
+        }
+
+        _acknowledged = true;
+        session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_ack")));
+        _ = KeepAliveAsync(session.Closing);
+    }
+
+    private void OnSubscribe(JsonElement message)
+    {
+        if (!_acknowledged)
+        {
+            session.Close(GraphQLWsCloseCodes.Unauthorized, "Unauthorized");
+            return;
+        }
+
+        if (Id(message) is not { } id || SubscribePayload.Read(message) is not { } request)
+        {
+            session.Close(GraphQLWsCloseCodes.BadRequest, "Invalid subscribe message");
+            return;
+        }
+
+        if (runner.IsActive(id))
+        {
+            session.Close(GraphQLWsCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return;
+        }
+
+        if (!runner.TryStart(id, request))
+        {
+            runner.Reject(id, new ExecutionError($"A connection may run at most {options.MaxOperationsPerConnection} operations at once.") { Code = WebSocketErrorCodes.TooManyOperations });
+        }
+    }
+
+    private async ValueTask OnCompleteAsync(JsonElement message)
+    {
+        if (Id(message) is not { } id)
+        {
+            session.Close(GraphQLWsCloseCodes.BadRequest, "Invalid complete message");
+            return;
+        }
+
+        await runner.StopAsync(id);
+    }
+
+    private async Task CloseIfNotInitialisedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.ConnectionInitTimeout, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _initReceived) == 0)
+        {
+            session.Close(GraphQLWsCloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
+        }
+    }
+
+    private async Task KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        var interval = options.KeepAliveInterval;
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var sincePong = TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastPongTicks));
+                if (sincePong > interval * 2)
+                {
+                    session.Close(GraphQLWsCloseCodes.KeepAliveTimeout, "Keep-alive timeout");
+                    return;
+                }
+
+                session.Send(OutgoingMessage.Whole(JsonFrames.Message("ping")));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection closed.
+        }
+    }
+
+    private static string? Id(JsonElement message) =>
+        message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
+
+    private static string? Payload(JsonElement message) =>
+        message.TryGetProperty("payload", out var payload) && payload.ValueKind is JsonValueKind.Object ? payload.GetRawText() : null;
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Transport.WebSockets;
+using GraphQL;
+
+namespace CollectionStore.Api.Transport.LegacyWs;
+
+/// <summary>
+/// One connection of the legacy Apollo protocol (sub-protocol <c>graphql-ws</c>, PROTOCOL.md of the npm package
+/// <c>subscriptions-transport-ws</c>): <c>connection_init</c>/<c>connection_ack</c>/<c>connection_error</c>,
+/// <c>ka</c> right after the ack and then every keep-alive interval, <c>start</c>/<c>stop</c>,
+/// <c>data</c>/<c>error</c>/<c>complete</c> and <c>connection_terminate</c>. Nothing runs before a successful init.
+/// </summary>
+internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunner runner, SubscriptionOptions options)
+{
+    /// <summary>The close code after a <c>connection_error</c> or a message before init.</summary>
+    public const int ProtocolErrorCloseCode = 4400;
+
+    private volatile bool _acknowledged;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _ = CloseIfNotInitialisedAsync(cancellationToken);
+        await session.ReceiveAllAsync(HandleAsync, cancellationToken);
+    }
+
+    private async ValueTask HandleAsync(JsonElement message)
+    {
+        var type = message.TryGetProperty("type", out var typeProperty) && typeProperty.ValueKind == JsonValueKind.String
+            ? typeProperty.GetString()
+            : null;
+        switch (type)
+        {
+            case "connection_init":
+                OnConnectionInit(message);
+                break;
+            case "start":
+                OnStart(message);
+                break;
+            case "stop":
+                await OnStopAsync(message);
+                break;
+            case "connection_terminate":
+                session.Close(1000, "Terminated by the client");
+                break;
+            default:
+                session.Send(OutgoingMessage.Whole(JsonFrames.Message("error", Id(message), """{"message":"Invalid message type"}""")));
+                break;
+        }
+    }
+
+    private void OnConnectionInit(JsonElement message)
+    {
+        if (message.TryGetProperty("payload", out var payload) && payload.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            RejectConnection("Invalid connection_init payload");
+            return;
+        }
+
+        _acknowledged = true;
+        session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_ack")));
+        session.Send(OutgoingMessage.Whole(JsonFrames.Message("ka")));
+        _ = KeepAliveAsync(session.Closing);
+    }
+
+    private void OnStart(JsonElement message)
+    {
+        if (!_acknowledged)
+        {
+            RejectConnection("Unauthorized: send connection_init first");
+            return;
+        }
+
+        var id = Id(message);
+        if (id is null || SubscribePayload.Read(message) is not { } request)
+        {
+            session.Send(OutgoingMessage.Whole(JsonFrames.Message("error", id, """{"message":"Invalid start message"}""")));
+            return;
+        }
+
+        if (runner.IsActive(id))
+        {
+            runner.Reject(id, new ExecutionError($"An operation with id '{id}' is already running.") { Code = "BAD_REQUEST" });
+            return;
+        }
+
+        if (!runner.TryStart(id, request))
+        {
+            runner.Reject(id, new ExecutionError($"A connection may run at most {options.MaxOperationsPerConnection} operations at once.") { Code = WebSocketErrorCodes.TooManyOperations });
+        }
+    }
+
+    private async ValueTask OnStopAsync(JsonElement message)
+    {
+        if (Id(message) is { } id && runner.IsActive(id))
+        {
+            await runner.StopAsync(id);
+            session.Send(OutgoingMessage.Whole(JsonFrames.Message("complete", id)));
+        }
+    }
+
+    private void RejectConnection(string reason)
+    {
+        session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_error", rawPayload: JsonSerializer.Serialize(new { message = reason }))));
+        session.Close(ProtocolErrorCloseCode, reason);
+    }
+
+    private async Task CloseIfNotInitialisedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.ConnectionInitTimeout, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (!_acknowledged)
+        {
+            session.Close(4408, "Connection initialisation timeout");
+        }
+    }
+
+    private async Task KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.KeepAliveInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                session.Send(OutgoingMessage.Whole(JsonFrames.Message("ka")));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection closed.
+        }
+    }
+
+    private static string? Id(JsonElement message) =>
+        message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
+}

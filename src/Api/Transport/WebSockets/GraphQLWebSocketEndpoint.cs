@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using CollectionStore.Api.Execution;
+using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Transport.GraphQLWs;
+using CollectionStore.Api.Transport.LegacyWs;
+using GraphQL.SystemTextJson;
+using Microsoft.Extensions.Options;
+
+namespace CollectionStore.Api.Transport.WebSockets;
+
+/// <summary>
+/// Accepts WebSocket upgrades on <c>/graphql</c>. Browser upgrades from an origin outside
+/// <c>Subscriptions:AllowedOrigins</c> get 403. The sub-protocol <c>graphql-transport-ws</c> is preferred and the
+/// legacy <c>graphql-ws</c> accepted; a request offering neither is accepted and then closed with 4406, so every
+/// client sees the graphql-ws close code instead of a failed handshake it cannot interpret.
+/// </summary>
+internal sealed class GraphQLWebSocketEndpoint(
+    GraphQLRequestExecutor executor,
+    SubscriptionEngine engine,
+    GraphQLSerializer serializer,
+    SubscriptionMetrics metrics,
+    IOptions<SubscriptionOptions> options,
+    IServiceProvider services)
+{
+    public const string GraphQLTransportWs = "graphql-transport-ws";
+    public const string LegacyGraphQLWs = "graphql-ws";
+
+    private readonly SubscriptionOptions _options = options.Value;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!IsOriginAllowed(context.Request.Headers.Origin.ToString()))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var protocol = requested.Contains(GraphQLTransportWs) ? GraphQLTransportWs
+            : requested.Contains(LegacyGraphQLWs) ? LegacyGraphQLWs
+            : null;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol);
+        using var sender = new SenderScope(new WebSocketSender(socket, _options.SendQueueCapacity));
+        using var session = new WebSocketSession(socket, sender.Sender, _options.MaxMessageBytes, GraphQLWsCloseCodes.BadRequest);
+        var aborted = context.RequestAborted;
+        var sending = sender.Sender.RunAsync(aborted);
+        metrics.ConnectionOpened();
+        try
+        {
+            if (protocol is null)
+            {
+                session.Close(GraphQLWsCloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable");
+                await session.ReceiveAllAsync(_ => ValueTask.CompletedTask, aborted);
+                return;
+            }
+
+            await RunProtocolAsync(protocol, session, context.User, aborted);
+        }
+        finally
+        {
+            metrics.ConnectionClosed();
+            sender.Sender.Complete();
+            await IgnoreFailureAsync(sending);
+        }
+    }
+
+    private async Task RunProtocolAsync(string protocol, WebSocketSession session, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        IProtocolFrames frames = protocol == GraphQLTransportWs ? new GraphQLWsFrames(serializer) : new LegacyWsFrames(serializer);
+        var runner = new OperationRunner(executor, engine, serializer, services, user, session.Sender, frames, _options.MaxOperationsPerConnection);
+        try
+        {
+            var run = protocol == GraphQLTransportWs
+                ? new GraphQLWsConnection(session, runner, _options).RunAsync(cancellationToken)
+                : new LegacyWsConnection(session, runner, _options).RunAsync(cancellationToken);
+            await IgnoreFailureAsync(run);
+        }
+        finally
+        {
+            await runner.StopAllAsync();
+        }
+    }
+
+    private bool IsOriginAllowed(string origin) =>
+        _options.AllowedOrigins.Length == 0 || origin.Length == 0
+        || _options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+
+    // A peer that vanishes mid-message surfaces as an exception from the socket; the connection is over either way.
+    private static async Task IgnoreFailureAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private sealed class SenderScope(WebSocketSender sender) : IDisposable
+    {
+        public WebSocketSender Sender => sender;
+
+        public void Dispose() => sender.Complete();
+    }
+}
