@@ -84,7 +84,8 @@ internal sealed class OperationRunner(
                 return;
             }
 
-            if (outcome.Kind != ExecutionOutcomeKind.Executed || outcome.Result.Data is null)
+            // An executed operation always answers with `next`, even when a non-null field error nulled `data`.
+            if (outcome.Kind != ExecutionOutcomeKind.Executed)
             {
                 Finish(operation, frames.Error(operation.Id, outcome.Result.Errors?.ToList() ?? []), error: true);
                 return;
@@ -101,6 +102,11 @@ internal sealed class OperationRunner(
         catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
         {
             // Stopped by the client or the connection closed: nothing more is sent for it.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Only this operation fails; the socket and the other operations go on.
+            Finish(operation, frames.Error(operation.Id, [new ExecutionError("An internal error occurred.", exception) { Code = ErrorCodes.InternalServerError }]), error: true);
         }
     }
 
