@@ -4,6 +4,7 @@ using CollectionStore.Api.Health;
 using CollectionStore.Api.Schema;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
+using CollectionStore.Api.Transport.HttpStreams;
 using CollectionStore.Api.Transport.Multipart;
 using CollectionStore.Api.Transport.WebSockets;
 using CollectionStore.Domain.Store;
@@ -74,6 +75,7 @@ public static class CollectionStoreApp
         services.AddGraphQLExecution(builder.Configuration);
         services.AddSubscriptionEngine();
         services.AddGraphQLWebSockets();
+        services.AddHttpStreams();
         services.AddGraphQLHttpTransport();
         services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();

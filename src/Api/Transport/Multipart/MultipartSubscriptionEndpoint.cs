@@ -1,5 +1,6 @@
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Transport.HttpStreams;
 using GraphQL.SystemTextJson;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,16 +22,30 @@ internal sealed class MultipartSubscriptionEndpoint(
     IOptions<MultipartOptions> options,
     IOptions<SubscriptionOptions> subscriptionOptions,
     SubscriptionMetrics metrics,
+    StreamAdmission admission,
     TimeProvider timeProvider,
     ILogger<MultipartSubscriptionEndpoint> logger)
 {
     private readonly MultipartResponseWriter _writer = new(serializer, options.Value.MultipartHeartbeatInterval, timeProvider);
 
     /// <summary>
-    /// Starts and streams the subscription; returns null when the response was written here, or the outcome
-    /// the HTTP endpoint must answer as a single JSON response (the operation could not start).
+    /// Starts and streams the subscription; returns null when the response was written here (a stream, or 429
+    /// over <c>Subscriptions:MaxStreamsPerClient</c>), or the outcome the HTTP endpoint must answer as a single
+    /// JSON response (the operation could not start).
     /// </summary>
     public async Task<GraphQLExecutionOutcome?> StreamAsync(HttpContext context, GraphQLExecutionRequest request)
+    {
+        using var lease = admission.TryAcquire(context);
+        if (lease is null)
+        {
+            await StreamResponses.WriteTooManyStreamsAsync(context, context.RequestAborted);
+            return null;
+        }
+
+        return await SubscribeAndStreamAsync(context, request);
+    }
+
+    private async Task<GraphQLExecutionOutcome?> SubscribeAndStreamAsync(HttpContext context, GraphQLExecutionRequest request)
     {
         var aborted = context.RequestAborted;
         var sink = new MultipartSubscriptionSink(subscriptionOptions.Value.SendQueueCapacity);
