@@ -5,6 +5,7 @@ using CollectionStore.Api.Schema;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
 using CollectionStore.Api.Transport.HttpStreams;
+using CollectionStore.Api.Transport.Sse;
 using CollectionStore.Api.Transport.WebSockets;
 using CollectionStore.Domain.Store;
 
@@ -75,6 +76,7 @@ public static class CollectionStoreApp
         services.AddSubscriptionEngine();
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
+        services.AddSseTransport();
         services.AddGraphQLHttpTransport();
         services.AddCollectionStoreHealthChecks();
         services.AddHostedService<Maintenance.ChangeFeedRetentionService>();
