@@ -6,6 +6,7 @@ using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
 using CollectionStore.Api.Transport.HttpStreams;
 using CollectionStore.Api.Transport.Multipart;
+using CollectionStore.Api.Transport.Sse;
 using CollectionStore.Api.Transport.WebSockets;
 using CollectionStore.Domain.Store;
 
@@ -76,6 +77,7 @@ public static class CollectionStoreApp
         services.AddSubscriptionEngine();
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
+        services.AddSseTransport();
         services.AddGraphQLHttpTransport();
         services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();

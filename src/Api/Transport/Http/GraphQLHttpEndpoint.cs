@@ -2,6 +2,7 @@ using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Schema;
 using CollectionStore.Api.Transport.Multipart;
+using CollectionStore.Api.Transport.Sse;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.Options;
@@ -15,15 +16,21 @@ namespace CollectionStore.Api.Transport.Http;
 internal sealed class GraphQLHttpEndpoint(
     GraphQLRequestExecutor executor,
     GraphQLSerializer serializer,
+    SseEndpoint sse,
     IOptions<LimitsOptions> limits)
 {
-    private const string AllowedMethods = "GET, POST";
+    private const string AllowedMethods = SseEndpoint.AllowedMethods;
 
     private readonly GraphQLHttpStatusProfile _status = GraphQLHttpStatusProfile.Current;
     private readonly HttpGraphQLRequestReader _reader = new(GraphQLHttpStatusProfile.Current, limits.Value.MaxRequestBytes);
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (await sse.TryHandleAsync(context))
+        {
+            return;
+        }
+
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
