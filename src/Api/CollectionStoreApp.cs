@@ -4,6 +4,9 @@ using CollectionStore.Api.Health;
 using CollectionStore.Api.Schema;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
+using CollectionStore.Api.Transport.HttpStreams;
+using CollectionStore.Api.Transport.Multipart;
+using CollectionStore.Api.Transport.Sse;
 using CollectionStore.Api.Transport.WebSockets;
 using CollectionStore.Domain.Store;
 
@@ -73,7 +76,10 @@ public static class CollectionStoreApp
         services.AddGraphQLExecution(builder.Configuration);
         services.AddSubscriptionEngine();
         services.AddGraphQLWebSockets();
+        services.AddHttpStreams();
+        services.AddSseTransport();
         services.AddGraphQLHttpTransport();
+        services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();
         services.AddHostedService<Maintenance.ChangeFeedRetentionService>();
     }

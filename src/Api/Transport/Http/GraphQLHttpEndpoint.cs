@@ -1,6 +1,8 @@
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Schema;
+using CollectionStore.Api.Transport.Multipart;
+using CollectionStore.Api.Transport.Sse;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.Options;
@@ -14,15 +16,21 @@ namespace CollectionStore.Api.Transport.Http;
 internal sealed class GraphQLHttpEndpoint(
     GraphQLRequestExecutor executor,
     GraphQLSerializer serializer,
+    SseEndpoint sse,
     IOptions<LimitsOptions> limits)
 {
-    private const string AllowedMethods = "GET, POST";
+    private const string AllowedMethods = SseEndpoint.AllowedMethods;
 
     private readonly GraphQLHttpStatusProfile _status = GraphQLHttpStatusProfile.Current;
     private readonly HttpGraphQLRequestReader _reader = new(GraphQLHttpStatusProfile.Current, limits.Value.MaxRequestBytes);
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (await sse.TryHandleAsync(context))
+        {
+            return;
+        }
+
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -38,7 +46,9 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (AcceptNegotiation.Select(request.Headers.Accept) is not { } mediaType)
+        // An Apollo multipart Accept always lists application/json too; a bare one still gets JSON for errors.
+        var multipart = !isGet && MultipartAccept.AcceptsSubscriptions(request.Headers.Accept);
+        if ((AcceptNegotiation.Select(request.Headers.Accept) ?? (multipart ? ResponseMediaType.Json : null)) is not { } mediaType)
         {
             await WriteErrorAsync(context, _status.NotAcceptable, ResponseMediaType.Json, "None of the accepted media types can be produced.");
             return;
@@ -52,10 +62,10 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var allowed = isGet ? AllowedOperations.Query : AllowedOperations.QueryAndMutation;
-        await ExecuteAsync(context, read.Request, allowed, mediaType);
+        await ExecuteAsync(context, read.Request, allowed, mediaType, multipart);
     }
 
-    private async Task ExecuteAsync(HttpContext context, GraphQLExecutionRequest request, AllowedOperations allowed, ResponseMediaType mediaType)
+    private async Task ExecuteAsync(HttpContext context, GraphQLExecutionRequest request, AllowedOperations allowed, ResponseMediaType mediaType, bool multipart)
     {
         GraphQLExecutionOutcome outcome;
         try
@@ -66,6 +76,18 @@ internal sealed class GraphQLHttpEndpoint(
         {
             // The client went away; there is nobody to answer.
             return;
+        }
+
+        // The executor stops a subscription before running it; with a multipart Accept it streams instead.
+        if (multipart && outcome is { Kind: ExecutionOutcomeKind.OperationNotAllowed, OperationType: GraphQLParser.AST.OperationType.Subscription })
+        {
+            var endpoint = context.RequestServices.GetRequiredService<MultipartSubscriptionEndpoint>();
+            if (await endpoint.StreamAsync(context, request) is not { } failed)
+            {
+                return;
+            }
+
+            outcome = failed;
         }
 
         if (outcome.Kind == ExecutionOutcomeKind.OperationNotAllowed)
