@@ -86,9 +86,9 @@ internal sealed class ChangeDispatcher(IChangeBus bus, IDocumentStore store, ILo
         {
             await CatchUpAsync(notice.Sequence, cancellationToken);
         }
-        catch (Exception ex) when (ex is StoreException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The next notice retries the same range; nothing was dispatched past the gap.
+            // The next notice retries from the last change dispatched; the feed still holds the rest.
             SubscriptionLog.CatchUpFailed(logger, ex, last, notice.Sequence);
         }
     }

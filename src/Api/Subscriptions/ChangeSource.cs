@@ -48,6 +48,7 @@ internal sealed class ChangeSource(
     {
         _observer = observer;
         var start = dispatcher.Register(this);
+        gate.Begin(since ?? start);
         _ = PumpAsync(since ?? start, _stop.Token);
         return this;
     }

@@ -38,6 +38,18 @@ internal sealed class SubscriptionCohort(
 
     public void MarkPrivate() => _private = true;
 
+    /// <summary>True once the cohort has closed: nobody can join it any more.</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closed;
+            }
+        }
+    }
+
     /// <summary>Adds a member unless the cohort has closed.</summary>
     public SubscriptionMember? TryJoin(ISubscriptionSink sink)
     {
@@ -48,7 +60,7 @@ internal sealed class SubscriptionCohort(
                 return null;
             }
 
-            var member = new SubscriptionMember(this, sink);
+            var member = new SubscriptionMember(this, sink) { LastSequence = Interlocked.Read(ref _currentSequence) };
             _members.Add(member);
             metrics.MemberAdded();
             return member;
@@ -77,6 +89,18 @@ internal sealed class SubscriptionCohort(
             : new ExecutionResult(new ExecutionError("The operation is not a subscription.") { Code = ErrorCodes.OperationNotAllowed });
     }
 
+    public void Begin(long afterSequence)
+    {
+        lock (_lock)
+        {
+            Interlocked.Exchange(ref _currentSequence, afterSequence);
+            foreach (var member in _members)
+            {
+                member.LastSequence = afterSequence;
+            }
+        }
+    }
+
     public async ValueTask DeliverAsync(ChangeEventPayload payload, IObserver<object?> observer, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _currentSequence, payload.Sequence);
@@ -94,6 +118,11 @@ internal sealed class SubscriptionCohort(
             var subscriptionEvent = new SubscriptionEvent(Encoding.UTF8.GetBytes(serializer.Serialize(value)), sequence);
             FanOut(subscriptionEvent, sequence);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Thrown back into the executor's event queue, it would stall this stream silently: end the cohort.
+            OnError(ex);
+        }
         finally
         {
             _resultReady.Release();
@@ -103,7 +132,7 @@ internal sealed class SubscriptionCohort(
     public void OnError(Exception error)
     {
         SubscriptionLog.CohortFailed(logger, error, key);
-        var masked = new ExecutionError(ErrorMasking.Message) { Code = ErrorCodes.InternalServerError };
+        var masked = Masked();
         foreach (var member in Snapshot())
         {
             member.End(sink => sink.Fail([masked]));
@@ -148,21 +177,42 @@ internal sealed class SubscriptionCohort(
         var delivered = 0;
         foreach (var member in Snapshot())
         {
-            if (member.Sink.TryPublish(subscriptionEvent))
+            switch (Offer(member, subscriptionEvent))
             {
-                member.LastSequence = sequence;
-                delivered++;
-            }
-            else
-            {
-                metrics.SlowConsumer();
-                SubscriptionLog.SlowConsumer(logger, member.LastSequence);
-                member.End(sink => sink.Fail([SubscriptionErrors.SlowConsumer(member.LastSequence)]));
+                case true:
+                    member.LastSequence = sequence;
+                    delivered++;
+                    break;
+                case false:
+                    metrics.SlowConsumer();
+                    SubscriptionLog.SlowConsumer(logger, member.LastSequence);
+                    member.End(sink => sink.Fail([SubscriptionErrors.SlowConsumer(member.LastSequence)]));
+                    break;
+                default:
+                    member.End(sink => sink.Fail([Masked()]));
+                    break;
             }
         }
 
         metrics.Delivered(delivered);
     }
+
+    /// <summary>Offers an event to one member: true when taken, false when its queue is full, null when its sink threw.</summary>
+    private bool? Offer(SubscriptionMember member, SubscriptionEvent subscriptionEvent)
+    {
+        try
+        {
+            return member.Sink.TryPublish(subscriptionEvent);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A transport's failure ends only its own operation, never the cohort's other members.
+            SubscriptionLog.SinkFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private static ExecutionError Masked() => new(ErrorMasking.Message) { Code = ErrorCodes.InternalServerError };
 
     private SubscriptionMember[] Snapshot()
     {

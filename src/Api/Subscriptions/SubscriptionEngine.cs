@@ -50,7 +50,11 @@ internal sealed class SubscriptionEngine(
         {
             lock (_lock)
             {
-                _cohorts.TryAdd(key, cohort);
+                // A cohort that closed while this one started is replaced, so the next identical subscription joins.
+                if (!_cohorts.TryGetValue(key, out var registered) || registered.IsClosed)
+                {
+                    _cohorts[key] = cohort;
+                }
             }
         }
 

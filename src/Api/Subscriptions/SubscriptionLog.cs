@@ -20,4 +20,7 @@ internal static partial class SubscriptionLog
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "Change source of {Collection} stopped")]
     public static partial void SourceFailed(ILogger logger, Exception exception, string collection);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "A subscriber's sink failed; ending that operation")]
+    public static partial void SinkFailed(ILogger logger, Exception exception);
 }

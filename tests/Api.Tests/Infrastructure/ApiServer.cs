@@ -40,6 +40,7 @@ public sealed class ApiServer : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         bool useTestSchema = true,
         string? modelSdl = null,
+        Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("collectionstore-api-").FullName;
@@ -67,6 +68,8 @@ public sealed class ApiServer : IAsyncDisposable
                 {
                     services.AddSingleton<ISchema>(TestSchema.Create());
                 }
+
+                configureServices?.Invoke(services);
             },
             cancellationToken);
         await app.StartAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CollectionStore.Api.Execution;
@@ -30,25 +31,27 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public SubscriptionMetrics Metrics { get; }
 
-    public static async Task<EngineHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<EngineHarness> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "schema.graphql"));
-        var server = await ApiServer.StartAsync(settings, useTestSchema: false, modelSdl: model);
+        var server = await ApiServer.StartAsync(settings, useTestSchema: false, modelSdl: model, configureServices: configureServices);
         return new EngineHarness(server);
     }
 
-    public async Task<IAsyncDisposable> SubscribeAsync(string query, ISubscriptionSink sink, object? variables = null)
+    public async Task<IAsyncDisposable> SubscribeAsync(string query, ISubscriptionSink sink, object? variables = null, ClaimsPrincipal? user = null)
     {
-        var result = await StartAsync(query, sink, variables);
+        var result = await StartAsync(query, sink, variables, user);
         Assert.True(result.Handle is not null, "The subscription did not start: " + JsonSerializer.Serialize(result.Errors?.Errors?.Select(e => e.Message)));
         return result.Handle!;
     }
 
-    public Task<SubscriptionStartResult> StartAsync(string query, ISubscriptionSink sink, object? variables = null)
+    public async Task<SubscriptionStartResult> StartAsync(string query, ISubscriptionSink sink, object? variables = null, ClaimsPrincipal? user = null)
     {
         JsonElement? vars = variables is null ? null : JsonSerializer.SerializeToElement(variables);
         using var timeout = new CancellationTokenSource(Deadline);
-        return Engine.SubscribeAsync(new GraphQLExecutionRequest(query, null, vars), null, sink, timeout.Token);
+        return await Engine.SubscribeAsync(new GraphQLExecutionRequest(query, null, vars), user, sink, timeout.Token);
     }
 
     public async Task<string> CreateProjectAsync(string name)
