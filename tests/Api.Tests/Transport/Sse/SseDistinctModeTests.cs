@@ -152,7 +152,8 @@ public sealed class SseDistinctModeTests(ITestOutputHelper output)
     public async Task ClientDisconnect_ReleasesTheEngineSubscription()
     {
         await using var server = await SseServer.StartAsync();
-        var stream = await SseStream.OpenAsync(server.Client, SseStream.Post(SseServer.Body(SseServer.TaskSubscription)));
+        using var client = SseStream.AbortingClient(server.BaseAddress);
+        var stream = await SseStream.OpenAsync(client, SseStream.Post(SseServer.Body(SseServer.TaskSubscription)));
         await SseServer.WaitForActiveAsync(server, 1);
         await SseServer.WaitUntilAsync(() => SseServer.Metrics(server).Connections == 1, "the stream to count as a connection");
 

@@ -244,7 +244,8 @@ public sealed class SseSingleConnectionTests(ITestOutputHelper output)
     {
         await using var server = await SseServer.StartAsync();
         var token = await ReserveAsync(server);
-        var stream = await OpenStreamAsync(server, token);
+        using var client = SseStream.AbortingClient(server.BaseAddress);
+        var stream = await SseStream.OpenAsync(client, WithToken(SseStream.Get("/graphql"), token));
         await PostOperationAsync(server, token, SseServer.TaskSubscription, "a");
         await PostOperationAsync(server, token, "subscription { projectChanged { kind } }", "b");
         await SseServer.WaitForActiveAsync(server, 2);

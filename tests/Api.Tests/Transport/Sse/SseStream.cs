@@ -10,7 +10,7 @@ namespace CollectionStore.Api.Tests.Transport.Sse;
 /// </summary>
 internal sealed class SseStream : IAsyncDisposable
 {
-    private static readonly TimeSpan _deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
     private readonly HttpResponseMessage _response;
     private readonly StreamReader _reader;
@@ -30,10 +30,17 @@ internal sealed class SseStream : IAsyncDisposable
 
     public static async Task<SseStream> OpenAsync(HttpClient client, HttpRequestMessage request)
     {
-        using var timeout = new CancellationTokenSource(_deadline);
+        using var timeout = new CancellationTokenSource(Deadline);
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         return new SseStream(response, await response.Content.ReadAsStreamAsync(timeout.Token));
     }
+
+    /// <summary>
+    /// A client that closes the connection as soon as a response is disposed, as a browser closing an EventSource
+    /// does (HttpClient's default first tries to drain the rest of the response for up to 2 s).
+    /// </summary>
+    public static HttpClient AbortingClient(Uri baseAddress) =>
+        new(new SocketsHttpHandler { MaxResponseDrainSize = 0, ResponseDrainTimeout = TimeSpan.Zero }) { BaseAddress = baseAddress };
 
     public static HttpRequestMessage Post(string body, string accept = "text/event-stream", string path = "/graphql")
     {
@@ -52,7 +59,7 @@ internal sealed class SseStream : IAsyncDisposable
     /// <summary>The next event, skipping comments; null when the stream ended.</summary>
     public async Task<SseEvent?> ReadEventAsync()
     {
-        using var timeout = new CancellationTokenSource(_deadline);
+        using var timeout = new CancellationTokenSource(Deadline);
         string? name = null, id = null;
         var data = new List<string>();
         var raw = new StringBuilder();
@@ -104,7 +111,7 @@ internal sealed class SseStream : IAsyncDisposable
     /// <summary>Reads until <paramref name="count"/> comments have been seen in total.</summary>
     public async Task WaitForCommentsAsync(int count)
     {
-        using var timeout = new CancellationTokenSource(_deadline);
+        using var timeout = new CancellationTokenSource(Deadline);
         while (Comments < count)
         {
             var line = await _reader.ReadLineAsync(timeout.Token);
