@@ -10,7 +10,7 @@ namespace CollectionStore.Api.Transport.HttpStreams;
 /// </summary>
 internal static class StreamAccept
 {
-    private static readonly string[] _singleResultTypes =
+    private static readonly string[] SingleResultTypes =
         ["application/json", "application/graphql-response+json", "application/*", "*/*"];
 
     /// <summary>True when the client prefers <paramref name="streamMediaType"/> (e.g. <c>text/event-stream</c>).</summary>
@@ -40,7 +40,7 @@ internal static class StreamAccept
                     streamQuality = quality;
                 }
             }
-            else if (_singleResultTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+            else if (SingleResultTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
             {
                 otherQuality = Math.Max(otherQuality, quality);
             }

@@ -11,9 +11,9 @@ namespace CollectionStore.Api.Transport.Sse;
 /// </summary>
 internal static class SseFrames
 {
-    private static readonly byte[] _nextPrefix = "event: next\ndata: "u8.ToArray();
-    private static readonly byte[] _end = "\n\n"u8.ToArray();
-    private static readonly byte[] _payloadEnd = "}\n\n"u8.ToArray();
+    private static readonly byte[] NextPrefix = "event: next\ndata: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] PayloadEnd = "}\n\n"u8.ToArray();
 
     /// <summary>A comment line: ignored by clients, keeps proxies and the connection from idling out.</summary>
     public static SseFrame KeepAlive { get; } = SseFrame.Whole(":\n\n"u8.ToArray());
@@ -26,13 +26,13 @@ internal static class SseFrames
     {
         var prefix = sequence is { } id
             ? Encoding.UTF8.GetBytes($"event: next\nid: {id.ToString(CultureInfo.InvariantCulture)}\ndata: ")
-            : _nextPrefix;
-        return new SseFrame(prefix, payload, _end);
+            : NextPrefix;
+        return new SseFrame(prefix, payload, EventEnd);
     }
 
     /// <summary>A single-connection <c>next</c>: <c>{"id":"&lt;operationId&gt;","payload":&lt;result&gt;}</c>.</summary>
     public static SseFrame NextFor(string operationId, ReadOnlyMemory<byte> payload) =>
-        new(Encoding.UTF8.GetBytes($"event: next\ndata: {{\"id\":{JsonSerializer.Serialize(operationId)},\"payload\":"), payload, _payloadEnd);
+        new(Encoding.UTF8.GetBytes($"event: next\ndata: {{\"id\":{JsonSerializer.Serialize(operationId)},\"payload\":"), payload, PayloadEnd);
 
     /// <summary>A single-connection <c>complete</c>: <c>{"id":"&lt;operationId&gt;"}</c>.</summary>
     public static SseFrame CompleteFor(string operationId) =>
