@@ -115,7 +115,7 @@ if [[ " ${FAILED_STEPS[*]} " == *" dotnet build "* ]]; then
   echo "Build failed; skipping tests."
 else
   step "dotnet test (all test projects)" dotnet_tests
-  step "real-client tests (npm: graphql-http audits)" client_tests
+  step "real-client tests (npm: graphql-http audits, graphql-ws, legacy ws, graphql-sse, Apollo)" client_tests
 fi
 
 echo

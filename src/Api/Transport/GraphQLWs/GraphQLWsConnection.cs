@@ -12,7 +12,7 @@ namespace CollectionStore.Api.Transport.GraphQLWs;
 /// package <c>graphql-ws</c>): <c>connection_init</c>/<c>connection_ack</c>, <c>ping</c>/<c>pong</c> at any time,
 /// <c>subscribe</c>/<c>next</c>/<c>error</c>/<c>complete</c>, and the protocol's close codes.
 /// </summary>
-internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRunner runner, SubscriptionOptions options)
+internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRunner runner, SubscriptionOptions options, ILogger logger)
 {
     private int _initReceived;
     private volatile bool _acknowledged;
@@ -25,6 +25,20 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
     }
 
     private async ValueTask HandleAsync(JsonElement message)
+    {
+        try
+        {
+            await DispatchAsync(message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug of ours, not the client's: the protocol's internal-error close, the details to the log only.
+            WebSocketLog.ConnectionFailed(logger, ex);
+            session.Close(GraphQLWsCloseCodes.InternalServerError, "Internal server error");
+        }
+    }
+
+    private async ValueTask DispatchAsync(JsonElement message)
     {
         var type = message.TryGetProperty("type", out var typeProperty) && typeProperty.ValueKind == JsonValueKind.String
             ? typeProperty.GetString()

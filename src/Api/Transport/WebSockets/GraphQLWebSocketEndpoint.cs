@@ -20,7 +20,8 @@ internal sealed class GraphQLWebSocketEndpoint(
     GraphQLSerializer serializer,
     SubscriptionMetrics metrics,
     IOptions<SubscriptionOptions> options,
-    IServiceProvider services)
+    IServiceProvider services,
+    ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string GraphQLTransportWs = "graphql-transport-ws";
     public const string LegacyGraphQLWs = "graphql-ws";
@@ -73,7 +74,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         try
         {
             var run = protocol == GraphQLTransportWs
-                ? new GraphQLWsConnection(session, runner, _options).RunAsync(cancellationToken)
+                ? new GraphQLWsConnection(session, runner, _options, logger).RunAsync(cancellationToken)
                 : new LegacyWsConnection(session, runner, _options).RunAsync(cancellationToken);
             await IgnoreFailureAsync(run);
         }
