@@ -40,9 +40,7 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
 
     private async ValueTask DispatchAsync(JsonElement message)
     {
-        var type = message.TryGetProperty("type", out var typeProperty) && typeProperty.ValueKind == JsonValueKind.String
-            ? typeProperty.GetString()
-            : null;
+        var type = ProtocolMessage.Type(message);
         switch (type)
         {
             case "connection_init":
@@ -163,8 +161,7 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
         }
     }
 
-    private static string? Id(JsonElement message) =>
-        message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
+    private static string? Id(JsonElement message) => ProtocolMessage.Id(message);
 
     private static string? Payload(JsonElement message) =>
         message.TryGetProperty("payload", out var payload) && payload.ValueKind is JsonValueKind.Object ? payload.GetRawText() : null;

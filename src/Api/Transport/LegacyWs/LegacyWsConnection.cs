@@ -26,9 +26,7 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
 
     private async ValueTask HandleAsync(JsonElement message)
     {
-        var type = message.TryGetProperty("type", out var typeProperty) && typeProperty.ValueKind == JsonValueKind.String
-            ? typeProperty.GetString()
-            : null;
+        var type = ProtocolMessage.Type(message);
         switch (type)
         {
             case "connection_init":
@@ -138,6 +136,5 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
         }
     }
 
-    private static string? Id(JsonElement message) =>
-        message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value ? value : null;
+    private static string? Id(JsonElement message) => ProtocolMessage.Id(message);
 }
