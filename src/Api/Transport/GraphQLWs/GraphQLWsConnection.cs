@@ -91,7 +91,7 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
             return;
         }
 
-        if (Id(message) is not { } id || SubscribePayload.Read(message) is not { } request)
+        if (ProtocolMessage.Id(message) is not { } id || SubscribePayload.Read(message) is not { } request)
         {
             session.Close(GraphQLWsCloseCodes.BadRequest, "Invalid subscribe message");
             return;
@@ -111,7 +111,7 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
 
     private async ValueTask OnCompleteAsync(JsonElement message)
     {
-        if (Id(message) is not { } id)
+        if (ProtocolMessage.Id(message) is not { } id)
         {
             session.Close(GraphQLWsCloseCodes.BadRequest, "Invalid complete message");
             return;
@@ -160,8 +160,6 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
             // The connection closed.
         }
     }
-
-    private static string? Id(JsonElement message) => ProtocolMessage.Id(message);
 
     private static string? Payload(JsonElement message) =>
         message.TryGetProperty("payload", out var payload) && payload.ValueKind is JsonValueKind.Object ? payload.GetRawText() : null;

@@ -42,7 +42,7 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
                 session.Close(1000, "Terminated by the client");
                 break;
             default:
-                session.Send(OutgoingMessage.Whole(JsonFrames.Message("error", Id(message), """{"message":"Invalid message type"}""")));
+                session.Send(OutgoingMessage.Whole(JsonFrames.Message("error", ProtocolMessage.Id(message), """{"message":"Invalid message type"}""")));
                 break;
         }
     }
@@ -69,7 +69,7 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
             return;
         }
 
-        var id = Id(message);
+        var id = ProtocolMessage.Id(message);
         if (id is null || SubscribePayload.Read(message) is not { } request)
         {
             session.Send(OutgoingMessage.Whole(JsonFrames.Message("error", id, """{"message":"Invalid start message"}""")));
@@ -90,10 +90,10 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
 
     private async ValueTask OnStopAsync(JsonElement message)
     {
-        if (Id(message) is { } id && runner.IsActive(id))
+        if (ProtocolMessage.Id(message) is { } id && runner.IsActive(id))
         {
             await runner.StopAsync(id);
-            session.Send(OutgoingMessage.Whole(JsonFrames.Message("complete", id)));
+            session.Send(OperationFrames.Complete(id));
         }
     }
 
@@ -135,6 +135,4 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
             // The connection closed.
         }
     }
-
-    private static string? Id(JsonElement message) => ProtocolMessage.Id(message);
 }

@@ -69,7 +69,7 @@ internal sealed class GraphQLWebSocketEndpoint(
 
     private async Task RunProtocolAsync(string protocol, WebSocketSession session, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        IProtocolFrames frames = protocol == GraphQLTransportWs ? new GraphQLWsFrames(serializer) : new LegacyWsFrames(serializer);
+        var frames = protocol == GraphQLTransportWs ? OperationFrames.GraphQLWs(serializer) : OperationFrames.Legacy(serializer);
         var runner = new OperationRunner(executor, engine, serializer, services, user, session.Sender, frames, _options.MaxOperationsPerConnection);
         try
         {

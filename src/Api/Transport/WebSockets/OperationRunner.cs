@@ -20,7 +20,7 @@ internal sealed class OperationRunner(
     IServiceProvider services,
     ClaimsPrincipal? user,
     WebSocketSender sender,
-    IProtocolFrames frames,
+    OperationFrames frames,
     int maxOperations)
 {
     private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
@@ -69,7 +69,7 @@ internal sealed class OperationRunner(
         sender.TryEnqueueControl(frames.Error(id, [error]));
         if (frames.CompleteAfterError)
         {
-            sender.TryEnqueueControl(frames.Complete(id));
+            sender.TryEnqueueControl(OperationFrames.Complete(id));
         }
     }
 
@@ -97,7 +97,7 @@ internal sealed class OperationRunner(
                 sender.TryEnqueueControl(frames.Next(operation.Id, payload));
             }
 
-            Finish(operation, frames.Complete(operation.Id), error: false);
+            Finish(operation, OperationFrames.Complete(operation.Id), error: false);
         }
         catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
         {
@@ -141,7 +141,7 @@ internal sealed class OperationRunner(
         sender.TryEnqueueControl(last);
         if (error && frames.CompleteAfterError)
         {
-            sender.TryEnqueueControl(frames.Complete(operation.Id));
+            sender.TryEnqueueControl(OperationFrames.Complete(operation.Id));
         }
     }
 
@@ -151,7 +151,7 @@ internal sealed class OperationRunner(
     private void Fail(RunningOperation operation, IReadOnlyList<ExecutionError> errors) =>
         Finish(operation, frames.Error(operation.Id, errors), error: true);
 
-    private void Complete(RunningOperation operation) => Finish(operation, frames.Complete(operation.Id), error: false);
+    private void Complete(RunningOperation operation) => Finish(operation, OperationFrames.Complete(operation.Id), error: false);
 
     /// <summary>The sink the engine writes one operation's events to.</summary>
     private sealed class OperationSink(OperationRunner runner, RunningOperation operation) : ISubscriptionSink
