@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CollectionStore.Api.Tests.Infrastructure;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
 
@@ -27,7 +28,7 @@ public sealed class ChangeViewSubscriptionTests
         await harness.UpdateTaskAsync(task, new JsonObject { ["title"] = "Invisible edit" });
         await harness.UpdateTaskAsync(task, new JsonObject { ["done"] = false });
         var last = await harness.Store.DeleteAsync("Task", task, Domain.Store.WriteOptions.Anonymous, CancellationToken.None);
-        await EngineHarness.WaitUntilAsync(() => sink.Sequences.Contains(last.Change.Sequence), "the delete");
+        await Eventually.HoldsAsync(() => sink.Sequences.Contains(last.Change.Sequence), "the delete");
 
         var events = sink.Events.Select(e => e["data"]!["taskChanged"]!).ToList();
         Assert.Equal(
@@ -52,10 +53,10 @@ public sealed class ChangeViewSubscriptionTests
         await using var handle = await harness.SubscribeAsync("subscription { taskChanged { task { title project { name } } } }", sink);
 
         await harness.CreateTaskAsync(project, "one");
-        await EngineHarness.WaitUntilAsync(() => sink.Events.Count == 1, "the first task event");
+        await Eventually.HoldsAsync(() => sink.Events.Count == 1, "the first task event");
         await harness.Store.UpdateAsync("Project", project, new JsonObject { ["name"] = "After" }, Domain.Store.WriteOptions.Anonymous, CancellationToken.None);
         await harness.CreateTaskAsync(project, "two");
-        await EngineHarness.WaitUntilAsync(() => sink.Events.Count == 2, "two task events");
+        await Eventually.HoldsAsync(() => sink.Events.Count == 2, "two task events");
 
         Assert.Equal(["Before", "After"], sink.Events.Select(e => (string)e["data"]!["taskChanged"]!["task"]!["project"]!["name"]!));
     }

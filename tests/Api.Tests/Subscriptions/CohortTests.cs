@@ -1,4 +1,5 @@
 using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Tests.Infrastructure;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
 
@@ -24,7 +25,7 @@ public sealed class CohortTests
             await harness.CreateTaskAsync(project, $"t{i}");
         }
 
-        await EngineHarness.WaitUntilAsync(() => sinks.All(s => s.Events.Count == 3), "every member to get 3 events");
+        await Eventually.HoldsAsync(() => sinks.All(s => s.Events.Count == 3), "every member to get 3 events");
 
         Assert.Equal(1, harness.Metrics.Cohorts);
         Assert.Equal(100, harness.Metrics.Active);
@@ -52,7 +53,7 @@ public sealed class CohortTests
 
         var inFirst = (await harness.CreateTaskAsync(first, "a")).Change.Sequence;
         var inSecond = (await harness.CreateTaskAsync(second, "b")).Change.Sequence;
-        await EngineHarness.WaitUntilAsync(() => firstSink.Events.Count == 1 && secondSink.Events.Count == 1, "one event each");
+        await Eventually.HoldsAsync(() => firstSink.Events.Count == 1 && secondSink.Events.Count == 1, "one event each");
 
         Assert.Equal(2, harness.Metrics.Cohorts);
         Assert.Equal([inFirst], firstSink.Sequences.Select(s => s!.Value));
@@ -75,7 +76,7 @@ public sealed class CohortTests
             sequences.Add((await harness.CreateTaskAsync(project, $"t{i}")).Change.Sequence);
         }
 
-        await EngineHarness.WaitUntilAsync(() => fast.Events.Count == 5 && slow.Errors is not null, "the fast member's events and the slow member's error");
+        await Eventually.HoldsAsync(() => fast.Events.Count == 5 && slow.Errors is not null, "the fast member's events and the slow member's error");
 
         var error = Assert.Single(slow.Errors!);
         Assert.Equal(SubscriptionErrors.SlowConsumerCode, error.Code);

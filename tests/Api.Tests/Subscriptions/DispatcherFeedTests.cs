@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CollectionStore.Api.Bus;
 using CollectionStore.Api.Bus.InMemory;
 using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Tests.Infrastructure;
 using CollectionStore.Domain.ChangeFeed;
 using CollectionStore.Domain.Model;
 using CollectionStore.Domain.Store;
@@ -73,7 +74,7 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
         await PublishAsync(changes[0], withRecord: true);
         await PublishAsync(changes[1], withRecord: true);
         await PublishAsync(changes[4], withRecord: true);
-        await WaitUntilAsync(() => _gate.Sequences.Count >= 5);
+        await Eventually.HoldsAsync(() => _gate.Sequences.Count >= 5);
 
         Assert.Equal(changes.Select(c => c.Sequence), _gate.Sequences);
         Assert.Equal(changes.Select(c => c.DocumentId), _gate.DocumentIds);
@@ -90,10 +91,10 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
         await PublishAsync(changes[0], withRecord: false);
         await PublishAsync(changes[2], withRecord: false);
         await PublishAsync(changes[2], withRecord: true);
-        await WaitUntilAsync(() => _dispatcher.LastDispatched == changes[2].Sequence);
+        await Eventually.HoldsAsync(() => _dispatcher.LastDispatched == changes[2].Sequence);
         var later = (await WriteTasksAsync(1))[0];
         await PublishAsync(later, withRecord: false);
-        await WaitUntilAsync(() => _gate.Sequences.Count >= 4);
+        await Eventually.HoldsAsync(() => _gate.Sequences.Count >= 4);
 
         Assert.Equal([.. changes.Select(c => c.Sequence), later.Sequence], _gate.Sequences);
     }
@@ -117,7 +118,7 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
         using var replaying = new ChangeSource(tasks, _ => true, since: 1, _dispatcher, _store, gate, 100, NullLogger.Instance);
 
         replaying.Subscribe(new NoObserver());
-        await WaitUntilAsync(() => gate.Error is not null);
+        await Eventually.HoldsAsync(() => gate.Error is not null);
 
         Assert.Equal(SubscriptionErrors.ResyncRequiredCode, gate.Error!.Code);
         Assert.Empty(gate.Sequences);
@@ -137,16 +138,6 @@ public sealed class DispatcherFeedTests : IAsyncLifetime, IDisposable
 
     private ValueTask PublishAsync(ChangeRecord change, bool withRecord) =>
         _bus.PublishAsync(new ChangeNotice(change.Sequence, change.Collection, change.DocumentId, withRecord ? change : null), CancellationToken.None);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < Deadline, "Timed out waiting for the dispatcher");
-            await Task.Delay(5);
-        }
-    }
 
     /// <summary>Records what the change source hands to its cohort, in order.</summary>
     private sealed class RecordingGate : ICohortGate

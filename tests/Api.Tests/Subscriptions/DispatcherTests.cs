@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CollectionStore.Api.Bus;
+using CollectionStore.Api.Tests.Infrastructure;
 using CollectionStore.Domain.Model;
 using CollectionStore.Domain.Store;
 using CollectionStore.Domain.Store.Sqlite;
@@ -30,7 +31,7 @@ public sealed class DispatcherTests
         var silent1 = await other.CreateAsync("Task", null, new JsonObject { ["projectId"] = project, ["title"] = "silent 1" }, WriteOptions.Anonymous, CancellationToken.None);
         var silent2 = await other.CreateAsync("Task", null, new JsonObject { ["projectId"] = project, ["title"] = "silent 2" }, WriteOptions.Anonymous, CancellationToken.None);
         var loud = await harness.CreateTaskAsync(project, "loud");
-        await EngineHarness.WaitUntilAsync(() => sink.Events.Count == 3, "three events");
+        await Eventually.HoldsAsync(() => sink.Events.Count == 3, "three events");
 
         Assert.Equal([silent1.Change.Sequence, silent2.Change.Sequence, loud.Change.Sequence], sink.Sequences.Select(s => s!.Value));
         Assert.Equal(["silent 1", "silent 2", "loud"], sink.Events.Select(e => (string)e["data"]!["taskChanged"]!["task"]!["title"]!));
@@ -49,7 +50,7 @@ public sealed class DispatcherTests
         await bus.PublishAsync(new ChangeNotice(first.Change.Sequence, "Task", first.Document.Id, first.Change), CancellationToken.None);
         await bus.PublishAsync(new ChangeNotice(first.Change.Sequence, "Task", first.Document.Id, null), CancellationToken.None);
         var second = await harness.CreateTaskAsync(project, "second");
-        await EngineHarness.WaitUntilAsync(() => sink.Sequences.Contains(second.Change.Sequence), "the second event");
+        await Eventually.HoldsAsync(() => sink.Sequences.Contains(second.Change.Sequence), "the second event");
 
         Assert.Equal([first.Change.Sequence, second.Change.Sequence], sink.Sequences.Select(s => s!.Value));
     }

@@ -66,16 +66,5 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async Task<WriteResult> UpdateTaskAsync(string id, JsonObject patch) =>
         await Store.UpdateAsync("Task", id, patch, WriteOptions.Anonymous, CancellationToken.None);
 
-    /// <summary>Waits until <paramref name="condition"/> holds, failing after <see cref="Deadline"/>.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < Deadline, "Timed out waiting for " + what);
-            await Task.Delay(10);
-        }
-    }
-
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Tests.Infrastructure;
 using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Model;
 using GraphQL;
@@ -28,7 +29,7 @@ public sealed class FailureIsolationTests
         await harness.CreateTaskAsync(project, "fine");
         await harness.CreateTaskAsync(project, "boom");
         var last = await harness.CreateTaskAsync(project, "after");
-        await EngineHarness.WaitUntilAsync(
+        await Eventually.HoldsAsync(
             () => fragile.All(s => s.Errors is not null) && sturdy.Sequences.Contains(last.Change.Sequence),
             "the fragile cohort's errors and the sturdy cohort's last event");
 
@@ -61,7 +62,7 @@ public sealed class FailureIsolationTests
             sequences.Add((await harness.CreateTaskAsync(project, $"t{i}")).Change.Sequence);
         }
 
-        await EngineHarness.WaitUntilAsync(() => healthy.Events.Count == 3 && broken.Errors is not null, "the healthy events and the broken error");
+        await Eventually.HoldsAsync(() => healthy.Events.Count == 3 && broken.Errors is not null, "the healthy events and the broken error");
 
         Assert.Equal(sequences, healthy.Sequences.Select(s => s!.Value));
         Assert.Equal(ErrorCodes.InternalServerError, Assert.Single(broken.Errors!).Code);
@@ -79,12 +80,12 @@ public sealed class FailureIsolationTests
         var dispatcher = harness.Server.Services.GetRequiredService<ChangeDispatcher>();
 
         // A live subscription starts where the dispatcher is; let it reach the last commit first.
-        await EngineHarness.WaitUntilAsync(() => dispatcher.LastDispatched == startedAfter, "the dispatcher to catch up");
+        await Eventually.HoldsAsync(() => dispatcher.LastDispatched == startedAfter, "the dispatcher to catch up");
         var full = new TestSink(acceptLimit: 0);
         await using var handle = await harness.SubscribeAsync(AllTasks, full);
 
         await harness.CreateTaskAsync(project, "refused");
-        await EngineHarness.WaitUntilAsync(() => full.Errors is not null, "the SLOW_CONSUMER error");
+        await Eventually.HoldsAsync(() => full.Errors is not null, "the SLOW_CONSUMER error");
 
         var error = Assert.Single(full.Errors!);
         Assert.Equal(SubscriptionErrors.SlowConsumerCode, error.Code);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CollectionStore.Api.Tests.Infrastructure;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
 
@@ -13,7 +14,7 @@ public sealed class MetricsEndpointTests
         await using var a = await harness.SubscribeAsync("subscription { taskChanged { sequence } }", sinks[0]);
         await using var b = await harness.SubscribeAsync("subscription { taskChanged { sequence } }", sinks[1]);
         await harness.CreateTaskAsync(project, "t");
-        await EngineHarness.WaitUntilAsync(() => sinks.All(s => s.Events.Count == 1), "both events");
+        await Eventually.HoldsAsync(() => sinks.All(s => s.Events.Count == 1), "both events");
 
         using var response = await harness.Server.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CollectionStore.Api.Tests.Infrastructure;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
 
@@ -44,7 +45,7 @@ public sealed class OrderingTests
             all.Where(w => w.Project == projects[1]).Select(w => w.Sequence).ToList(),
             all.Where(w => w.Title.StartsWith("w1-", StringComparison.Ordinal)).Select(w => w.Sequence).ToList(),
         };
-        await EngineHarness.WaitUntilAsync(() => sinks.Select((s, i) => s.Events.Count >= expected[i].Count).All(x => x), "every subscriber's events");
+        await Eventually.HoldsAsync(() => sinks.Select((s, i) => s.Events.Count >= expected[i].Count).All(x => x), "every subscriber's events");
 
         Assert.Equal(2000, all.Count);
         for (var i = 0; i < sinks.Length; i++)

@@ -1,4 +1,5 @@
 using CollectionStore.Api.Subscriptions;
+using CollectionStore.Api.Tests.Infrastructure;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
 
@@ -20,7 +21,7 @@ public sealed class ResumeTests
         var sink = new TestSink();
         await using var handle = await harness.SubscribeAsync(AllTasks, sink, new { since = written[1] });
         var live = (await harness.CreateTaskAsync(project, "live")).Change.Sequence;
-        await EngineHarness.WaitUntilAsync(() => sink.Sequences.Contains(live), "the live change");
+        await Eventually.HoldsAsync(() => sink.Sequences.Contains(live), "the live change");
 
         Assert.Equal([written[2], written[3], written[4], live], sink.Sequences.Select(s => s!.Value));
     }
@@ -37,14 +38,14 @@ public sealed class ResumeTests
                 await harness.CreateTaskAsync(project, $"w{w}-{i}");
             }
         })).ToArray();
-        await EngineHarness.WaitUntilAsync(() => harness.Store.GetLatestSequenceAsync(CancellationToken.None).Result > 30, "some writes");
+        await Eventually.HoldsAsync(() => harness.Store.GetLatestSequenceAsync(CancellationToken.None).Result > 30, "some writes");
 
         var since = await harness.Store.GetLatestSequenceAsync(CancellationToken.None) - 10;
         var sink = new TestSink();
         await using var handle = await harness.SubscribeAsync(AllTasks, sink, new { since });
         await Task.WhenAll(writers);
         var latest = await harness.Store.GetLatestSequenceAsync(CancellationToken.None);
-        await EngineHarness.WaitUntilAsync(() => sink.Sequences.Contains(latest), "the last write");
+        await Eventually.HoldsAsync(() => sink.Sequences.Contains(latest), "the last write");
 
         var expected = Enumerable.Range((int)since + 1, (int)(latest - since)).Select(s => (long)s).ToList();
         Assert.Equal(expected, sink.Sequences.Select(s => s!.Value));

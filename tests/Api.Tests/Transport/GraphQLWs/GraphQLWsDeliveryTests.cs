@@ -74,7 +74,7 @@ public sealed class GraphQLWsDeliveryTests
         {
             // The fast client keeps up within a few messages; the slow one never reads.
             var written = i;
-            await GraphQLWsMessageTests.WaitUntilAsync(() => fastReader.IsCompleted || Volatile.Read(ref progress[0]) >= written - 8);
+            await Eventually.HoldsAsync(() => fastReader.IsCompleted || Volatile.Read(ref progress[0]) >= written - 8);
             await CreateTaskAsync(store, title);
         }
 

@@ -129,7 +129,7 @@ public sealed class GraphQLWsMessageTests
 
         client.Socket.Abort();
         await client.DisposeAsync();
-        await WaitUntilAsync(() => metrics.Active == 0 && metrics.Cohorts == 0 && metrics.Connections == 0);
+        await Eventually.HoldsAsync(() => metrics.Active == 0 && metrics.Cohorts == 0 && metrics.Connections == 0);
 
         Assert.Equal(0, metrics.Connections);
     }
@@ -137,16 +137,6 @@ public sealed class GraphQLWsMessageTests
     internal static Task WaitForActiveAsync(ApiServer server, int count)
     {
         var metrics = server.Services.GetRequiredService<SubscriptionMetrics>();
-        return WaitUntilAsync(() => metrics.Active == count);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + WsClient.Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(10);
-        }
+        return Eventually.HoldsAsync(() => metrics.Active == count);
     }
 }

@@ -145,7 +145,7 @@ public sealed class LegacyWsProtocolTests
         var (code, _) = await client.ReceiveCloseAsync();
 
         Assert.Equal(1000, code);
-        await GraphQLWsMessageTests.WaitUntilAsync(() => metrics.Active == 0 && metrics.Connections == 0);
+        await Eventually.HoldsAsync(() => metrics.Active == 0 && metrics.Connections == 0);
     }
 
     [Fact]

@@ -155,13 +155,13 @@ public sealed class SseDistinctModeTests(ITestOutputHelper output)
         using var client = SseStream.AbortingClient(server.BaseAddress);
         var stream = await SseStream.OpenAsync(client, SseStream.Post(SseServer.Body(SseServer.TaskSubscription)));
         await SseServer.WaitForActiveAsync(server, 1);
-        await SseServer.WaitUntilAsync(() => SseServer.Metrics(server).Connections == 1, "the stream to count as a connection");
+        await Eventually.HoldsAsync(() => SseServer.Metrics(server).Connections == 1, "the stream to count as a connection");
 
         var watch = Stopwatch.StartNew();
         await stream.DisposeAsync();
         await SseServer.WaitForActiveAsync(server, 0);
         var released = watch.Elapsed;
-        await SseServer.WaitUntilAsync(() => SseServer.Metrics(server).Connections == 0, "the connection to close");
+        await Eventually.HoldsAsync(() => SseServer.Metrics(server).Connections == 0, "the connection to close");
 
         output.WriteLine($"distinct mode: client abort -> active subscriptions 0 in {released.TotalMilliseconds:F1} ms");
         Assert.Equal(0, SseServer.Metrics(server).Cohorts);

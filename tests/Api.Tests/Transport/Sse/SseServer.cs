@@ -55,15 +55,4 @@ internal static class SseServer
 
         return watch.Elapsed;
     }
-
-    /// <summary>Waits (with a deadline) until <paramref name="condition"/> holds.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"Timed out waiting for {what}.");
-            await Task.Delay(5);
-        }
-    }
 }

@@ -232,7 +232,7 @@ public sealed class SseSingleConnectionTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Accepted, (await PostOperationAsync(server, token, SseServer.TaskSubscription, "left")).Status);
         Assert.Equal(1, reservations.Count);
 
-        await SseServer.WaitUntilAsync(() => reservations.Count == 0, "the reservation to expire");
+        await Eventually.HoldsAsync(() => reservations.Count == 0, "the reservation to expire");
 
         await SseServer.WaitForActiveAsync(server, 0);
         await using var stream = await OpenStreamAsync(server, token);
