@@ -4,26 +4,37 @@
 // Sequential mutations, one subscriber: this is latency, not throughput (see the benchmark for load).
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
-import { activeSubscriptions, createProject, graphql, unique, wsUrl } from './support.mjs';
+import { Queue, createTask, uniquePrefix, waitUntilLive, wsUrl } from '../lib/ws-helpers.mjs';
 
 const count = Number(process.argv[2] ?? 1000);
-const project = await createProject(unique('latency'));
+const prefix = uniquePrefix();
+const probes = new Queue();
 const arrivals = new Map();
 const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
-const baseline = await activeSubscriptions.current();
 client.subscribe(
-  { query: 'subscription($p: ID) { taskChanged(where: { projectId: { eq: $p } }) { task { title } } }', variables: { p: project } },
-  { next: (v) => arrivals.get(v.data.taskChanged.task.title)?.(performance.now()), error: (e) => { throw new Error(JSON.stringify(e)); }, complete: () => {} },
+  { query: 'subscription($p: String) { taskChanged(where: { title: { startsWith: $p } }) { task { title } } }', variables: { p: prefix } },
+  {
+    next: (value) => {
+      const title = value.data.taskChanged.task.title;
+      if (title.startsWith(`${prefix}probe`)) {
+        probes.push(value);
+      } else {
+        arrivals.get(title)?.(performance.now());
+      }
+    },
+    error: (e) => { throw new Error(JSON.stringify(e)); },
+    complete: () => {},
+  },
 );
-await activeSubscriptions.reached(baseline + 1);
+await waitUntilLive(probes, prefix);
 
 const fromResponse = [];
 const fromSend = [];
 for (let i = 0; i < count; i++) {
-  const title = `t${i}`;
+  const title = `${prefix}${i}`;
   const arrived = new Promise((resolve) => arrivals.set(title, resolve));
   const sent = performance.now();
-  await graphql('mutation($p: ID!, $t: String!) { createTask(input: { projectId: $p, title: $t }) { id } }', { p: project, t: title });
+  await createTask(title);
   const responded = performance.now();
   const at = await arrived;
   fromResponse.push(Math.max(0, at - responded));
