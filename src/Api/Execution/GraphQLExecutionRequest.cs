@@ -10,4 +10,8 @@ internal sealed record GraphQLExecutionRequest(
     string Query,
     string? OperationName = null,
     JsonElement? Variables = null,
-    JsonElement? Extensions = null);
+    JsonElement? Extensions = null)
+{
+    /// <summary>Where the request came from; set by the transport, read by identity resolvers.</summary>
+    public Authorization.Identity.ClientInfo Client { get; init; } = Authorization.Identity.ClientInfo.Unknown;
+}

@@ -79,6 +79,8 @@ internal sealed class GraphQLRequestExecutor(
             options.UserContext = userContext;
         }
 
+        options.UserContext[Identity.RequestClient.UserContextKey] = request.Client;
+
         var result = await _documentExecuter.ExecuteAsync(options);
         ErrorMasking.Apply(result);
         if (result.Errors?.Any(e => e is TimeoutError) == true)
