@@ -10,7 +10,7 @@ namespace CollectionStore.Authorization.Tests.Tokens;
 /// <summary>Every token attack against built-in tokens, with tokens forged by hand for each key kind.</summary>
 public sealed class BuiltInTokenAttackTests
 {
-    private static readonly AuthOptions _options = new() { ClockSkew = TimeSpan.FromSeconds(30) };
+    private static readonly AuthOptions DefaultOptions = new() { ClockSkew = TimeSpan.FromSeconds(30) };
     private readonly FakeTimeProvider _time = new(TokenForge.Now);
 
     [Theory]
@@ -218,5 +218,5 @@ public sealed class BuiltInTokenAttackTests
     }
 
     private Task<TokenValidation> Validate(TestKey key, string token) =>
-        AccessTokenValidator.ForBuiltIn(key.Keys, _options, _time).ValidateAsync(token, CancellationToken.None).AsTask();
+        AccessTokenValidator.ForBuiltIn(key.Keys, DefaultOptions, _time).ValidateAsync(token, CancellationToken.None).AsTask();
 }

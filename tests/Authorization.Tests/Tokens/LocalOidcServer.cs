@@ -64,8 +64,12 @@ internal sealed class LocalOidcServer : IAsyncDisposable
         var p = rsa.ExportParameters(includePrivateParameters: false);
         return new JsonObject
         {
-            ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = kid,
-            ["n"] = Base64UrlEncoder.Encode(p.Modulus), ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+            ["kty"] = "RSA",
+            ["use"] = "sig",
+            ["alg"] = "RS256",
+            ["kid"] = kid,
+            ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(p.Exponent),
         };
     }
 
@@ -74,8 +78,12 @@ internal sealed class LocalOidcServer : IAsyncDisposable
         var p = ecdsa.ExportParameters(includePrivateParameters: false);
         return new JsonObject
         {
-            ["kty"] = "EC", ["use"] = "sig", ["crv"] = "P-256", ["kid"] = kid,
-            ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
+            ["kty"] = "EC",
+            ["use"] = "sig",
+            ["crv"] = "P-256",
+            ["kid"] = kid,
+            ["x"] = Base64UrlEncoder.Encode(p.Q.X),
+            ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
         };
     }
 
