@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
 using CollectionStore.Authorization.Tests.Identity;
+using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Tests.Audit;
 
@@ -90,7 +91,7 @@ public sealed class SqliteAuditLogTests : IAsyncLifetime
     {
         await RecordAsync(5);
 
-        await _h.RawAsync("UPDATE cs_audit SET subject_id = 'someone-else' WHERE sequence = 3");
+        await TamperAsync("UPDATE cs_audit SET subject_id = 'someone-else' WHERE sequence = 3");
         var result = await _h.AuditLog.VerifyAsync(CancellationToken.None);
 
         Assert.False(result.Valid);
@@ -107,7 +108,7 @@ public sealed class SqliteAuditLogTests : IAsyncLifetime
         var forged = row with { Detail = "{\"forged\":true}" };
         var forgedHash = AuditChain.ComputeHash(forged);
 
-        await _h.RawAsync($"UPDATE cs_audit SET detail = '{forged.Detail}', hash = '{forgedHash}' WHERE sequence = 3");
+        await TamperAsync($"UPDATE cs_audit SET detail = '{forged.Detail}', hash = '{forgedHash}' WHERE sequence = 3");
         var result = await _h.AuditLog.VerifyAsync(CancellationToken.None);
 
         Assert.Equal((false, 4L), (result.Valid, result.FirstBrokenSequence));
@@ -119,7 +120,7 @@ public sealed class SqliteAuditLogTests : IAsyncLifetime
     {
         await RecordAsync(5);
 
-        await _h.RawAsync("DELETE FROM cs_audit WHERE sequence = 2");
+        await TamperAsync("DELETE FROM cs_audit WHERE sequence = 2");
         var result = await _h.AuditLog.VerifyAsync(CancellationToken.None);
 
         Assert.Equal((false, 3L), (result.Valid, result.FirstBrokenSequence));
@@ -130,7 +131,7 @@ public sealed class SqliteAuditLogTests : IAsyncLifetime
     {
         await RecordAsync(3);
 
-        await _h.RawAsync("UPDATE cs_audit SET at = 'yesterday' WHERE sequence = 2");
+        await TamperAsync("UPDATE cs_audit SET at = 'yesterday' WHERE sequence = 2");
         var result = await _h.AuditLog.VerifyAsync(CancellationToken.None);
 
         Assert.Equal((false, 2L), (result.Valid, result.FirstBrokenSequence));
@@ -151,9 +152,26 @@ public sealed class SqliteAuditLogTests : IAsyncLifetime
         Assert.True((await _h.AuditLog.VerifyAsync(CancellationToken.None)).Valid);
     }
 
+    [Theory]
+    [InlineData("UPDATE cs_audit SET kind = 'x' WHERE sequence = 1")]
+    [InlineData("DELETE FROM cs_audit WHERE sequence = 1")]
+    public async Task Storage_UpdateOrDeleteOfAnAuditRow_IsRefused(string sql)
+    {
+        var error = await Assert.ThrowsAsync<SqliteException>(() => _h.RawAsync(sql));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["1"], await _h.RawAsync("SELECT COUNT(*) FROM cs_audit WHERE sequence = 1 AND kind = 'user.created'"));
+    }
+
+    /// <summary>Changes rows as someone with write access to the file could: dropping the append-only triggers first.</summary>
+    private async Task TamperAsync(string sql)
+    {
+        await _h.RawAsync("DROP TRIGGER cs_audit_no_update; DROP TRIGGER cs_audit_no_delete;");
+        await _h.RawAsync(sql);
+    }
+
     private async Task RecordAsync(int count)
     {
-        await _h.RawAsync("DELETE FROM cs_audit");
         for (var i = 0; i < count; i++)
         {
             _h.AuditLog.Record(new AuditEvent(AuditKinds.ConnectionClosed, SubjectId: $"user-{i}", Detail: new JsonObject { ["code"] = 4403 }));

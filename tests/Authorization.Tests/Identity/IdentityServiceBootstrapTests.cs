@@ -80,6 +80,26 @@ public sealed class IdentityServiceBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EnsureBootstrapAdmin_WithThePlatformHasher_StoresASaltedSlowHashThatLogsIn()
+    {
+        var service = new IdentityService(_store, new TestAccessTokenIssuer(_options, _time), _options, new IdentitySignals(), _time);
+        await service.EnsureBootstrapAdminAsync("admin", "configured-password", CancellationToken.None);
+
+        var tokens = await service.LoginAsync("ADMIN", "configured-password", ClientInfo.Unknown, CancellationToken.None);
+
+        Assert.Equal("admin", tokens.User.Username);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "store.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT password_hash FROM cs_users";
+        var hash = Convert.FromBase64String((string)(await command.ExecuteScalarAsync())!);
+
+        // Identity's v3 format: marker 0x01, then PRF, iteration count (100,000 or more) and a 16-byte salt.
+        Assert.Equal(0x01, hash[0]);
+        Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5)) >= 100_000);
+    }
+
+    [Fact]
     public async Task EnsureBootstrapAdmin_ConfiguredPasswordTooShort_ThrowsInvalidInput()
     {
         var error = await Assert.ThrowsAsync<IdentityException>(() => _service.EnsureBootstrapAdminAsync("admin", "short", CancellationToken.None));
