@@ -37,48 +37,48 @@ public sealed class LiveSubscription : IAsyncDisposable
         switch (transport)
         {
             case "graphql-ws":
-            {
-                var client = await WsClient.ConnectAsync(server.BaseAddress);
-                await client.InitAsync(new { Authorization = $"Bearer {accessToken}" });
-                await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Document } });
-                return new LiveSubscription(transport, async () => Describe(await client.ReceiveCloseAsync()), client);
-            }
+                {
+                    var client = await WsClient.ConnectAsync(server.BaseAddress);
+                    await client.InitAsync(new { Authorization = $"Bearer {accessToken}" });
+                    await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Document } });
+                    return new LiveSubscription(transport, async () => Describe(await client.ReceiveCloseAsync()), client);
+                }
 
             case "legacy ws":
-            {
-                var client = await WsClient.ConnectAsync(server.BaseAddress, "graphql-ws");
-                await client.InitAsync(new { authorization = $"Bearer {accessToken}" });
-                await client.SendAsync(new { id = "1", type = "start", payload = new { query = Document } });
-                return new LiveSubscription(transport, async () =>
                 {
-                    var error = await client.ReceiveTypeAsync("connection_error");
-                    var close = await client.ReceiveCloseAsync();
-                    return $"{Describe(close)} after connection_error '{(string?)error["payload"]!["message"]}'";
-                }, client);
-            }
+                    var client = await WsClient.ConnectAsync(server.BaseAddress, "graphql-ws");
+                    await client.InitAsync(new { authorization = $"Bearer {accessToken}" });
+                    await client.SendAsync(new { id = "1", type = "start", payload = new { query = Document } });
+                    return new LiveSubscription(transport, async () =>
+                    {
+                        var error = await client.ReceiveTypeAsync("connection_error");
+                        var close = await client.ReceiveCloseAsync();
+                        return $"{Describe(close)} after connection_error '{(string?)error["payload"]!["message"]}'";
+                    }, client);
+                }
 
             case "sse distinct":
-            {
-                var http = Client(server, accessToken);
-                var stream = await SseStream.OpenAsync(http, SseStream.Post(JsonSerializer.Serialize(new { query = Document })));
-                Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
-                return new LiveSubscription(transport, async () => Describe((await stream.ExpectNextAsync())["errors"]![0]!), stream, new Disposer(http));
-            }
+                {
+                    var http = Client(server, accessToken);
+                    var stream = await SseStream.OpenAsync(http, SseStream.Post(JsonSerializer.Serialize(new { query = Document })));
+                    Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+                    return new LiveSubscription(transport, async () => Describe((await stream.ExpectNextAsync())["errors"]![0]!), stream, new Disposer(http));
+                }
 
             case "sse single":
                 return await OpenSingleConnectionAsync(server, accessToken);
 
             case "multipart":
-            {
-                var http = Client(server, accessToken);
-                var reader = await MultipartReader.OpenAsync(http, new { query = Document });
-                Assert.Equal(HttpStatusCode.OK, reader.Response.StatusCode);
-                return new LiveSubscription(
-                    transport,
-                    async () => Describe(JsonNode.Parse((await reader.ReadEventAsync(CancellationToken.None)).Body)!["errors"]![0]!),
-                    reader,
-                    new Disposer(http));
-            }
+                {
+                    var http = Client(server, accessToken);
+                    var reader = await MultipartReader.OpenAsync(http, new { query = Document });
+                    Assert.Equal(HttpStatusCode.OK, reader.Response.StatusCode);
+                    return new LiveSubscription(
+                        transport,
+                        async () => Describe(JsonNode.Parse((await reader.ReadEventAsync(CancellationToken.None)).Body)!["errors"]![0]!),
+                        reader,
+                        new Disposer(http));
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(transport), transport, null);

@@ -1,9 +1,9 @@
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Identity;
-using CollectionStore.Authorization.Audit;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.GraphQLWs;
 using CollectionStore.Api.Transport.LegacyWs;
+using CollectionStore.Authorization.Audit;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.Options;
 
