@@ -10,7 +10,7 @@ namespace CollectionStore.Domain.Store;
 public sealed record WriteOptions(
     string? Subject = null,
     long? ExpectedVersion = null,
-    Action<Document?, Document?>? Guard = null)
+    WriteGuard? Guard = null)
 {
     public static readonly WriteOptions Anonymous = new();
 }

@@ -207,7 +207,7 @@ public sealed class SqliteDocumentStoreWriteTests : IAsyncLifetime
         var raised = new List<ChangeRecord>();
         using var subscription = _store.Changes.Subscribe(raised.Add);
         var seen = new List<(Document? Before, Document? After)>();
-        var guard = new WriteOptions(Guard: (before, after) =>
+        var guard = new WriteOptions(Guard: (before, after, _) =>
         {
             seen.Add((before, after));
             throw new UnauthorizedAccessException("denied");
@@ -226,6 +226,24 @@ public sealed class SqliteDocumentStoreWriteTests : IAsyncLifetime
         Assert.Null(seen[0].Before);
         Assert.Equal("y", seen[1].After!.Data["title"]!.GetValue<string>());
         Assert.Null(seen[2].After);
+    }
+
+    [Fact]
+    public async Task Write_GuardReadsRelatedDocument_SeesTheStoredState()
+    {
+        await _store.CreateAsync("Task", "t1", StoreTestModel.Task("p1", "related"), WriteOptions.Anonymous, default);
+        Document? seen = null;
+        Document? missing = null;
+        var guard = new WriteOptions(Guard: (_, _, related) =>
+        {
+            seen = related("Task", "t1");
+            missing = related("Task", "nope");
+        });
+
+        await _store.CreateAsync("Task", "t2", StoreTestModel.Task("p1", "new"), guard, default);
+
+        Assert.Equal("related", seen!.Data["title"]!.GetValue<string>());
+        Assert.Null(missing);
     }
 
     [Fact]

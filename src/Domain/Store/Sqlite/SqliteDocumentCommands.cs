@@ -37,7 +37,7 @@ internal sealed class SqliteDocumentCommands(
             {
                 var now = time.GetUtcNow();
                 var after = new Document(collection.Name, documentId, 1, now, now, options.Subject, options.Subject, validated);
-                options.Guard?.Invoke(null, after);
+                options.Guard?.Invoke(null, after, Related(connection));
                 await WriteRowAsync(
                     connection,
                     collection,
@@ -59,7 +59,7 @@ internal sealed class SqliteDocumentCommands(
                 var data = _validator.ApplyPatch(collection, before.Data, patch);
                 var now = time.GetUtcNow();
                 var after = before with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = options.Subject, Data = data };
-                options.Guard?.Invoke(before, after);
+                options.Guard?.Invoke(before, after, Related(connection));
                 await WriteRowAsync(
                     connection,
                     collection,
@@ -78,12 +78,21 @@ internal sealed class SqliteDocumentCommands(
             async (connection, ct) =>
             {
                 var before = await LoadCurrentAsync(connection, collection, id, options, ct);
-                options.Guard?.Invoke(before, null);
+                options.Guard?.Invoke(before, null, Related(connection));
                 await database.ExecuteAsync(connection, $"DELETE FROM {SqliteDocumentRows.Table(collection)} WHERE id = @id;", ct, ("@id", id));
                 return new PendingChange(collection.Name, id, ChangeOperation.Deleted, before.Version, before, null, options.Subject, time.GetUtcNow());
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// Reads related documents for a guard with the transaction's connection. The guard is synchronous; SQLite
+    /// reads complete synchronously underneath, so nothing blocks on another thread.
+    /// </summary>
+    private Func<string, string, Document?> Related(SqliteConnection connection) =>
+        (collectionName, id) => model.FindCollection(collectionName) is { } collection
+            ? LoadAsync(database, connection, collection, id, CancellationToken.None).GetAwaiter().GetResult()
+            : null;
 
     /// <summary>Loads one document with <paramref name="connection"/>; shared by writes and the store's by-id read.</summary>
     public static async Task<Document?> LoadAsync(SqliteDatabase database, SqliteConnection connection, CollectionDefinition collection, string id, CancellationToken cancellationToken)
