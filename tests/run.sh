@@ -75,6 +75,8 @@ dotnet_tests() {
   return "$status"
 }
 
+ADMIN_PASSWORD="client-tests-admin-password"
+
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close();});"
 }
@@ -83,8 +85,13 @@ start_server() {
   local port
   port="$(free_port)"
   GRAPHQL_URL="http://127.0.0.1:$port/graphql"
+  # Short access tokens so the client tests can watch a token expire on a live connection.
   ConnectionStrings__Store="Data Source=$WORK/store.db" \
     Schema__Path="$ROOT/schema.graphql" \
+    Auth__SigningKey="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")" \
+    Auth__BootstrapAdmin__Password="$ADMIN_PASSWORD" \
+    Auth__AccessTokenLifetime="00:00:04" \
+    Auth__ClockSkew="00:00:01" \
     Urls="http://127.0.0.1:$port" \
     dotnet src/Api/bin/Debug/net10.0/CollectionStore.Api.dll >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
@@ -103,7 +110,7 @@ start_server() {
 client_tests() {
   local log="$WORK/node-test.log" status=0
   start_server || return 1
-  (cd tests/clients && GRAPHQL_URL="$GRAPHQL_URL" npm test) 2>&1 | tee "$log" || status=$?
+  (cd tests/clients && GRAPHQL_URL="$GRAPHQL_URL" ADMIN_PASSWORD="$ADMIN_PASSWORD" npm test) 2>&1 | tee "$log" || status=$?
   count_tests "$log"
   return "$status"
 }

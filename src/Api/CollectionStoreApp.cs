@@ -1,6 +1,7 @@
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
+using CollectionStore.Api.Identity;
 using CollectionStore.Api.Schema;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
@@ -36,10 +37,16 @@ public static class CollectionStoreApp
         configure?.Invoke(builder.Configuration);
         var schemaPath = ModelStartup.ResolveSchemaPath(builder.Configuration, builder.Environment.ContentRootPath);
         var model = ModelStartup.LoadModel(schemaPath);
+        var authOptions = IdentityStartup.LoadOptions(builder.Configuration);
+        var signingKeys = IdentityStartup.LoadSigningKeys(authOptions, builder.Environment, IdentityStartup.StoreConnectionString(builder.Configuration));
         var store = await ModelStartup.OpenStoreAsync(builder.Configuration, model, TimeProvider.System, cancellationToken);
+        Authorization.Identity.Store.SqliteIdentityStore? identityStore = null;
         try
         {
+            identityStore = await IdentityStartup.OpenStoreAsync(builder.Configuration, TimeProvider.System, cancellationToken);
             RegisterServices(builder, model, store);
+            builder.Services.AddCollectionStoreIdentity(authOptions, signingKeys, identityStore);
+            RedactRequestLines(builder.Logging);
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();
             app.UseGraphQLWebSockets();
@@ -50,10 +57,22 @@ public static class CollectionStoreApp
         }
         catch
         {
+            if (identityStore is not null)
+            {
+                await identityStore.DisposeAsync();
+            }
+
             await store.DisposeAsync();
             throw;
         }
     }
+
+    /// <summary>
+    /// The host's own request lines include the query string, where an EventSource puts its
+    /// <c>access_token</c>; they are kept below Warning so no token ever reaches a log.
+    /// </summary>
+    private static void RedactRequestLines(ILoggingBuilder logging) =>
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
     private static void RegisterServices(WebApplicationBuilder builder, Domain.Model.CollectionModel model, Domain.Store.Sqlite.SqliteDocumentStore store)
     {

@@ -161,14 +161,14 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
 
     private TokenValidation ReadClaims(JsonWebToken jwt)
     {
-        if (!jwt.TryGetPayloadValue<string>(AccessTokenClaims.Subject, out var subject) || string.IsNullOrWhiteSpace(subject))
+        var subject = StringClaim(jwt, AccessTokenClaims.Subject);
+        if (subject is null)
         {
             return TokenValidation.Invalid(TokenFailures.NoSubject);
         }
 
-        string? sessionId = null;
-        if (_metadata is null
-            && (!jwt.TryGetPayloadValue(AccessTokenClaims.SessionId, out sessionId) || string.IsNullOrWhiteSpace(sessionId)))
+        var sessionId = _metadata is null ? StringClaim(jwt, AccessTokenClaims.SessionId) : null;
+        if (_metadata is null && sessionId is null)
         {
             return TokenValidation.Invalid(TokenFailures.NoSession);
         }
@@ -185,6 +185,12 @@ internal sealed class AccessTokenValidator : IAccessTokenValidator
         return TokenValidation.Valid(new VerifiedToken(
             subject, sessionId, roles, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), issuedAt, tokenId, External: _metadata is not null));
     }
+
+    // A number or object where a string belongs is refused rather than turned into text.
+    private static string? StringClaim(JsonWebToken jwt, string name) =>
+        jwt.TryGetClaim(name, out var claim) && claim.ValueType == ClaimValueTypes.String && !string.IsNullOrWhiteSpace(claim.Value)
+            ? claim.Value
+            : null;
 
     // The library's own check reads the wall clock; this one reads the injected clock with exactly the configured skew.
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -11,7 +11,7 @@ namespace CollectionStore.Authorization.Tokens;
 internal static class CompactTokenHeader
 {
     // Headers that would let a token name its own key or demand extensions this server does not implement.
-    private static readonly string[] _refusedMembers = ["crit", "jku", "jwk", "x5u"];
+    private static readonly string[] RefusedMembers = ["crit", "jku", "jwk", "x5u"];
 
     /// <summary>Returns null when the header passes, else the refusal reason.</summary>
     public static string? Check(string token, IReadOnlyCollection<string> algorithms, bool requireAccessTokenType)
@@ -61,7 +61,7 @@ internal static class CompactTokenHeader
             return TokenFailures.AlgorithmNotAllowed;
         }
 
-        if (_refusedMembers.Any(name => header.TryGetProperty(name, out _)))
+        if (RefusedMembers.Any(name => header.TryGetProperty(name, out _)))
         {
             return TokenFailures.UnsupportedHeader;
         }

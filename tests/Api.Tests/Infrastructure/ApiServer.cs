@@ -19,6 +19,9 @@ public sealed class ApiServer : IAsyncDisposable
         }
         """;
 
+    /// <summary>The password of the bootstrap <c>admin</c> every test server starts with.</summary>
+    public const string AdminPassword = "admin-password-for-tests";
+
     private readonly WebApplication _app;
     private readonly string _directory;
 
@@ -36,6 +39,14 @@ public sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A client of this server that sends <c>Authorization: Bearer</c> with every request.</summary>
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
     public static async Task<ApiServer> StartAsync(
         IDictionary<string, string?>? settings = null,
         bool useTestSchema = true,
@@ -52,6 +63,8 @@ public sealed class ApiServer : IAsyncDisposable
             ["ConnectionStrings:Store"] = $"Data Source={Path.Combine(directory, "store.db")}",
             ["Schema:Path"] = schemaPath,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Auth:BootstrapAdmin:Password"] = AdminPassword,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -18,9 +18,18 @@ public sealed class WsClient : IAsyncDisposable
 
     public string? SubProtocol => _socket.SubProtocol;
 
-    public static async Task<WsClient> ConnectAsync(Uri baseAddress, string? subProtocol = "graphql-transport-ws", string? origin = null)
+    public static async Task<WsClient> ConnectAsync(
+        Uri baseAddress,
+        string? subProtocol = "graphql-transport-ws",
+        string? origin = null,
+        string? authorization = null)
     {
         var socket = new ClientWebSocket();
+        if (authorization is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", authorization);
+        }
+
         if (subProtocol is not null)
         {
             socket.Options.AddSubProtocol(subProtocol);
@@ -90,9 +99,9 @@ public sealed class WsClient : IAsyncDisposable
         return ((int)_socket.CloseStatus!.Value, _socket.CloseStatusDescription);
     }
 
-    public async Task InitAsync()
+    public async Task InitAsync(object? payload = null)
     {
-        await SendAsync(new { type = "connection_init" });
+        await SendAsync(payload is null ? new { type = "connection_init" } : new { type = "connection_init", payload });
         await ReceiveTypeAsync("connection_ack");
     }
 

@@ -12,7 +12,12 @@ namespace CollectionStore.Api.Transport.GraphQLWs;
 /// package <c>graphql-ws</c>): <c>connection_init</c>/<c>connection_ack</c>, <c>ping</c>/<c>pong</c> at any time,
 /// <c>subscribe</c>/<c>next</c>/<c>error</c>/<c>complete</c>, and the protocol's close codes.
 /// </summary>
-internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRunner runner, SubscriptionOptions options, ILogger logger)
+internal sealed class GraphQLWsConnection(
+    WebSocketSession session,
+    OperationRunner runner,
+    ConnectionIdentity identity,
+    SubscriptionOptions options,
+    ILogger logger)
 {
     private int _initReceived;
     private volatile bool _acknowledged;
@@ -44,7 +49,7 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
         switch (type)
         {
             case "connection_init":
-                OnConnectionInit(message);
+                await OnConnectionInitAsync(message);
                 break;
             case "ping":
                 session.Send(OutgoingMessage.Whole(JsonFrames.Message("pong", rawPayload: Payload(message))));
@@ -64,7 +69,7 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
         }
     }
 
-    private void OnConnectionInit(JsonElement message)
+    private async ValueTask OnConnectionInitAsync(JsonElement message)
     {
         if (Interlocked.Exchange(ref _initReceived, 1) == 1)
         {
@@ -78,6 +83,12 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
             return;
         }
 
+        if (await identity.InitialiseAsync(payload.ValueKind == JsonValueKind.Object ? payload : null, End, session.Closing) is not null)
+        {
+            session.Close(GraphQLWsCloseCodes.Forbidden, "Forbidden");
+            return;
+        }
+
         _acknowledged = true;
         session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_ack")));
         _ = KeepAliveAsync(session.Closing);
@@ -88,6 +99,13 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
         if (!_acknowledged)
         {
             session.Close(GraphQLWsCloseCodes.Unauthorized, "Unauthorized");
+            return;
+        }
+
+        if (identity.Ended() is { } ended)
+        {
+            // Refused even when the expiry close is still on its way.
+            End(ended);
             return;
         }
 
@@ -108,6 +126,10 @@ internal sealed class GraphQLWsConnection(WebSocketSession session, OperationRun
             runner.Reject(id, new ExecutionError($"A connection may run at most {options.MaxOperationsPerConnection} operations at once.") { Code = WebSocketErrorCodes.TooManyOperations });
         }
     }
+
+    /// <summary>The server ends the connection for its token: 4403, which the reference client retries with fresh connectionParams.</summary>
+    private void End(Identity.ConnectionEnd reason) =>
+        session.Close(GraphQLWsCloseCodes.Forbidden, Identity.LiveConnections.Reasons.For(reason));
 
     private async ValueTask OnCompleteAsync(JsonElement message)
     {

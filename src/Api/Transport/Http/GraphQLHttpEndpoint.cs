@@ -1,6 +1,8 @@
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
+using CollectionStore.Api.Identity;
 using CollectionStore.Api.Schema;
+using CollectionStore.Api.Transport.HttpStreams;
 using CollectionStore.Api.Transport.Multipart;
 using CollectionStore.Api.Transport.Sse;
 using GraphQL;
@@ -17,6 +19,7 @@ internal sealed class GraphQLHttpEndpoint(
     GraphQLRequestExecutor executor,
     GraphQLSerializer serializer,
     SseEndpoint sse,
+    HttpAuthentication authentication,
     IOptions<LimitsOptions> limits)
 {
     private const string AllowedMethods = SseEndpoint.AllowedMethods;
@@ -26,6 +29,12 @@ internal sealed class GraphQLHttpEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        var eventStream = StreamAccept.Prefers(context.Request.Headers.Accept, SseResponse.MediaType);
+        if (!await authentication.TryAuthenticateAsync(context, eventStream))
+        {
+            return;
+        }
+
         if (await sse.TryHandleAsync(context))
         {
             return;
@@ -67,6 +76,7 @@ internal sealed class GraphQLHttpEndpoint(
 
     private async Task ExecuteAsync(HttpContext context, GraphQLExecutionRequest request, AllowedOperations allowed, ResponseMediaType mediaType, bool multipart)
     {
+        request = request with { Client = RequestClient.FromHttp(context, multipart ? "multipart" : "http") };
         GraphQLExecutionOutcome outcome;
         try
         {

@@ -11,10 +11,13 @@ namespace CollectionStore.Api.Transport.LegacyWs;
 /// <c>ka</c> right after the ack and then every keep-alive interval, <c>start</c>/<c>stop</c>,
 /// <c>data</c>/<c>error</c>/<c>complete</c> and <c>connection_terminate</c>. Nothing runs before a successful init.
 /// </summary>
-internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunner runner, SubscriptionOptions options)
+internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunner runner, ConnectionIdentity identity, SubscriptionOptions options)
 {
     /// <summary>The close code after a <c>connection_error</c> or a message before init.</summary>
     public const int ProtocolErrorCloseCode = 4400;
+
+    /// <summary>The close code after a <c>connection_error</c> for credentials (bad, expired or revoked), as graphql-ws.</summary>
+    public const int ForbiddenCloseCode = 4403;
 
     private volatile bool _acknowledged;
 
@@ -30,7 +33,7 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
         switch (type)
         {
             case "connection_init":
-                OnConnectionInit(message);
+                await OnConnectionInitAsync(message);
                 break;
             case "start":
                 OnStart(message);
@@ -47,11 +50,22 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
         }
     }
 
-    private void OnConnectionInit(JsonElement message)
+    private async ValueTask OnConnectionInitAsync(JsonElement message)
     {
+        if (_acknowledged)
+        {
+            return;
+        }
+
         if (message.TryGetProperty("payload", out var payload) && payload.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
             RejectConnection("Invalid connection_init payload");
+            return;
+        }
+
+        if (await identity.InitialiseAsync(payload.ValueKind == JsonValueKind.Object ? payload : null, End, session.Closing) is { } failure)
+        {
+            RejectConnection(failure, ForbiddenCloseCode);
             return;
         }
 
@@ -66,6 +80,12 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
         if (!_acknowledged)
         {
             RejectConnection("Unauthorized: send connection_init first");
+            return;
+        }
+
+        if (identity.Ended() is { } ended)
+        {
+            End(ended);
             return;
         }
 
@@ -97,11 +117,15 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
         }
     }
 
-    private void RejectConnection(string reason)
+    private void RejectConnection(string reason, int closeCode = ProtocolErrorCloseCode)
     {
         session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_error", rawPayload: JsonSerializer.Serialize(new { message = reason }))));
-        session.Close(ProtocolErrorCloseCode, reason);
+        session.Close(closeCode, reason);
     }
+
+    /// <summary>The server ends the connection for its token: <c>connection_error</c>, then close.</summary>
+    private void End(Identity.ConnectionEnd reason) =>
+        RejectConnection(Identity.LiveConnections.Reasons.For(reason), ForbiddenCloseCode);
 
     private async Task CloseIfNotInitialisedAsync(CancellationToken cancellationToken)
     {

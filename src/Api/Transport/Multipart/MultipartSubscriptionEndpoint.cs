@@ -1,4 +1,5 @@
 using CollectionStore.Api.Execution;
+using CollectionStore.Api.Identity;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.HttpStreams;
 using GraphQL.SystemTextJson;
@@ -23,6 +24,7 @@ internal sealed class MultipartSubscriptionEndpoint(
     IOptions<SubscriptionOptions> subscriptionOptions,
     SubscriptionMetrics metrics,
     StreamAdmission admission,
+    LiveConnections live,
     TimeProvider timeProvider,
     ILogger<MultipartSubscriptionEndpoint> logger)
 {
@@ -67,6 +69,7 @@ internal sealed class MultipartSubscriptionEndpoint(
 
         await using (handle)
         {
+            using var connection = live.Register(HttpAuthentication.Of(context), "multipart", reason => sink.Fail([IdentityErrors.Ended(reason)]));
             await WriteStreamAsync(context, sink, aborted);
         }
 

@@ -1,5 +1,6 @@
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
+using CollectionStore.Api.Identity;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.Http;
 using CollectionStore.Api.Transport.HttpStreams;
@@ -22,6 +23,7 @@ internal sealed class SseDistinctHandler(
     GraphQLSerializer serializer,
     StreamAdmission admission,
     SseStreamRunner runner,
+    LiveConnections live,
     IOptions<LimitsOptions> limits)
 {
     private readonly HttpGraphQLRequestReader _reader = new(GraphQLHttpStatusProfile.Current, limits.Value.MaxRequestBytes);
@@ -35,6 +37,7 @@ internal sealed class SseDistinctHandler(
             return;
         }
 
+        read = read with { Request = read.Request with { Client = RequestClient.FromHttp(context, "sse") } };
         using var lease = admission.TryAcquire(context);
         if (lease is null)
         {
@@ -98,6 +101,7 @@ internal sealed class SseDistinctHandler(
 
         await using (started.Handle)
         {
+            using var connection = live.Register(HttpAuthentication.Of(context), "sse", reason => sink.Fail([IdentityErrors.Ended(reason)]));
             await runner.RunAsync(context, writer);
         }
     }

@@ -23,7 +23,7 @@ internal sealed class SseOperationStarter(GraphQLRequestExecutor executor, Subsc
         GraphQLExecutionOutcome outcome;
         try
         {
-            outcome = await executor.ExecuteAsync(request, context.User, context.RequestServices, allowed, operation.Token);
+            outcome = await executor.ExecuteAsync(request with { Client = Identity.RequestClient.FromHttp(context, "sse") }, context.User, context.RequestServices, allowed, operation.Token);
         }
         catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
         {

@@ -100,6 +100,27 @@ internal sealed class SseReservation(string token, string? owner, StreamLease le
         operation.Dispose();
     }
 
+    /// <summary>
+    /// Ends every operation with one final result (the same error payload for each, then its <c>complete</c>)
+    /// and closes the reservation, so its stream ends after those frames.
+    /// </summary>
+    public async ValueTask EndAsync(ReadOnlyMemory<byte> finalPayload)
+    {
+        string[] ids;
+        lock (_lock)
+        {
+            ids = [.. _operations.Keys];
+        }
+
+        foreach (var id in ids)
+        {
+            Writer.TryEnqueueControl(SseFrames.NextFor(id, finalPayload));
+            Writer.TryEnqueueControl(SseFrames.CompleteFor(id));
+        }
+
+        await CloseAsync();
+    }
+
     /// <summary>Closes once: stops every operation, ends the writer, releases the stream place.</summary>
     public async ValueTask CloseAsync()
     {

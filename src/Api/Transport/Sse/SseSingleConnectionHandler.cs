@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
+using CollectionStore.Api.Identity;
 using CollectionStore.Api.Transport.Http;
 using CollectionStore.Api.Transport.HttpStreams;
 using CollectionStore.Api.Transport.WebSockets;
@@ -20,6 +21,8 @@ internal sealed class SseSingleConnectionHandler(
     SseOperationStarter starter,
     StreamAdmission admission,
     SseStreamRunner runner,
+    LiveConnections live,
+    GraphQL.SystemTextJson.GraphQLSerializer serializer,
     IOptions<LimitsOptions> limits,
     ILogger<SseSingleConnectionHandler> logger)
 {
@@ -61,6 +64,10 @@ internal sealed class SseSingleConnectionHandler(
 
         try
         {
+            using var connection = live.Register(
+                HttpAuthentication.Of(context),
+                "sse",
+                reason => _ = reservation.EndAsync(SsePayloads.Errors(serializer, [IdentityErrors.Ended(reason)])).AsTask());
             await runner.RunAsync(context, reservation.Writer);
         }
         finally
@@ -169,5 +176,5 @@ internal sealed class SseSingleConnectionHandler(
             }
             : null;
 
-    private static string? Subject(ClaimsPrincipal? user) => user?.FindFirst("sub")?.Value;
+    private static string? Subject(ClaimsPrincipal? user) => Principals.UserId(user);
 }

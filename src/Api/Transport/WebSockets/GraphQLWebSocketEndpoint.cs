@@ -1,5 +1,6 @@
-using System.Security.Claims;
 using CollectionStore.Api.Execution;
+using CollectionStore.Api.Identity;
+using CollectionStore.Authorization.Audit;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.GraphQLWs;
 using CollectionStore.Api.Transport.LegacyWs;
@@ -20,6 +21,9 @@ internal sealed class GraphQLWebSocketEndpoint(
     GraphQLSerializer serializer,
     SubscriptionMetrics metrics,
     IOptions<SubscriptionOptions> options,
+    RequestAuthenticator authenticator,
+    LiveConnections live,
+    IAuditLog audit,
     IServiceProvider services,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
@@ -55,7 +59,9 @@ internal sealed class GraphQLWebSocketEndpoint(
                 return;
             }
 
-            await RunProtocolAsync(protocol, session, context.User, aborted);
+            var client = RequestClient.FromHttp(context, protocol);
+            using var identity = new ConnectionIdentity(authenticator, live, audit, BearerToken.FromHeader(context.Request.Headers.Authorization.ToString()), client);
+            await RunProtocolAsync(protocol, session, identity, aborted);
         }
         finally
         {
@@ -67,15 +73,15 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
     }
 
-    private async Task RunProtocolAsync(string protocol, WebSocketSession session, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    private async Task RunProtocolAsync(string protocol, WebSocketSession session, ConnectionIdentity identity, CancellationToken cancellationToken)
     {
         var frames = protocol == GraphQLTransportWs ? OperationFrames.GraphQLWs(serializer) : OperationFrames.Legacy(serializer);
-        var runner = new OperationRunner(executor, engine, serializer, services, user, session.Sender, frames, _options.MaxOperationsPerConnection);
+        var runner = new OperationRunner(executor, engine, serializer, services, identity, session.Sender, frames, _options.MaxOperationsPerConnection);
         try
         {
             var run = protocol == GraphQLTransportWs
-                ? new GraphQLWsConnection(session, runner, _options, logger).RunAsync(cancellationToken)
-                : new LegacyWsConnection(session, runner, _options).RunAsync(cancellationToken);
+                ? new GraphQLWsConnection(session, runner, identity, _options, logger).RunAsync(cancellationToken)
+                : new LegacyWsConnection(session, runner, identity, _options).RunAsync(cancellationToken);
             await IgnoreFailureAsync(run);
         }
         finally

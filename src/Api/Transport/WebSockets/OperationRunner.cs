@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Subscriptions;
 using GraphQL;
@@ -18,7 +17,7 @@ internal sealed class OperationRunner(
     SubscriptionEngine engine,
     GraphQLSerializer serializer,
     IServiceProvider services,
-    ClaimsPrincipal? user,
+    ConnectionIdentity identity,
     WebSocketSender sender,
     OperationFrames frames,
     int maxOperations)
@@ -77,7 +76,8 @@ internal sealed class OperationRunner(
     {
         try
         {
-            var outcome = await executor.ExecuteAsync(request, user, services, AllowedOperations.QueryAndMutation, operation.Token);
+            request = request with { Client = identity.Client };
+            var outcome = await executor.ExecuteAsync(request, identity.Principal, services, AllowedOperations.QueryAndMutation, operation.Token);
             if (outcome is { Kind: ExecutionOutcomeKind.OperationNotAllowed, OperationType: OperationType.Subscription })
             {
                 await SubscribeAsync(operation, request);
@@ -113,7 +113,7 @@ internal sealed class OperationRunner(
     private async Task SubscribeAsync(RunningOperation operation, GraphQLExecutionRequest request)
     {
         var sink = new OperationSink(this, operation);
-        var started = await engine.SubscribeAsync(request, user, sink, operation.Token);
+        var started = await engine.SubscribeAsync(request, identity.Principal, sink, operation.Token);
         if (started.Handle is null)
         {
             Finish(operation, frames.Error(operation.Id, started.Errors?.Errors?.ToList() ?? []), error: true);

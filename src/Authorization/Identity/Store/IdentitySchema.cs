@@ -2,7 +2,9 @@ namespace CollectionStore.Authorization.Identity.Store;
 
 /// <summary>
 /// The system tables of the built-in identity provider. They live in the document store's file beside the
-/// collections but carry the <c>cs_</c> prefix, which no <c>doc_</c> collection table can take.
+/// collections but carry the <c>cs_</c> prefix, which no <c>doc_</c> collection table can take. Triggers make
+/// <c>cs_audit</c> append-only for every connection; someone with write access to the file can still drop them,
+/// which is what the hash chain is there to reveal.
 /// </summary>
 internal static class IdentitySchema
 {
@@ -47,5 +49,9 @@ internal static class IdentitySchema
             hash TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_cs_audit_kind ON cs_audit (kind, sequence);
         CREATE INDEX IF NOT EXISTS ix_cs_audit_subject ON cs_audit (subject_id, sequence);
+        CREATE TRIGGER IF NOT EXISTS cs_audit_no_update BEFORE UPDATE ON cs_audit
+        BEGIN SELECT RAISE(ABORT, 'cs_audit is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS cs_audit_no_delete BEFORE DELETE ON cs_audit
+        BEGIN SELECT RAISE(ABORT, 'cs_audit is append-only'); END;
         """;
 }

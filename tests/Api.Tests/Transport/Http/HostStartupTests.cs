@@ -31,6 +31,7 @@ public sealed class HostStartupTests : IDisposable
         {
             ["Schema__Path"] = schema,
             ["Limits__MaxDepth"] = "0",
+            ["Auth__SigningKey"] = Convert.ToBase64String(new byte[32]),
         });
 
         Assert.Equal(2, exitCode);
