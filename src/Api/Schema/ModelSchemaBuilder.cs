@@ -1,3 +1,4 @@
+using CollectionStore.Api.Schema.Identity;
 using CollectionStore.Api.Schema.Inputs;
 using CollectionStore.Api.Schema.Relations;
 using CollectionStore.Api.Schema.Resolvers;
@@ -11,7 +12,8 @@ namespace CollectionStore.Api.Schema;
 /// <summary>
 /// Builds the GraphQL schema the model generates: per collection an object type, a connection, filter, sort
 /// and mutation input types, the root query fields <c>tasks</c>/<c>task</c> and the mutations
-/// <c>createTask</c>/<c>updateTask</c>/<c>deleteTask</c>, with resolvers over the document store.
+/// <c>createTask</c>/<c>updateTask</c>/<c>deleteTask</c>, with resolvers over the document store; and the
+/// built-in identity API (login, sessions, users, audit log).
 /// </summary>
 internal static class ModelSchemaBuilder
 {
@@ -38,8 +40,11 @@ internal static class ModelSchemaBuilder
         var resolvers = new CollectionResolvers(store, arguments);
         var schema = services is null ? new GraphQL.Types.Schema() : new GraphQL.Types.Schema(services);
         schema.Description = "The Collection Store API generated from " + Path.GetFileName(model.SourcePath) + ".";
-        schema.Query = RootTypes.Query(model, registry, outputs, connectionTypes, arguments, resolvers);
-        schema.Mutation = RootTypes.Mutation(model, registry, outputs, inputs, resolvers);
+        var query = RootTypes.Query(model, registry, outputs, connectionTypes, arguments, resolvers);
+        var mutation = RootTypes.Mutation(model, registry, outputs, inputs, resolvers);
+        IdentityRootFields.Add(model, registry, connectionTypes, paging, query, mutation);
+        schema.Query = query;
+        schema.Mutation = mutation;
         schema.Subscription = RootTypes.Subscription(model, changes, filters, new FilterInputConverter(model));
         foreach (var type in registry.All)
         {

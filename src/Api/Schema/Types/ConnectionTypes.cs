@@ -24,7 +24,7 @@ internal sealed class ConnectionTypes(GraphTypeRegistry registry)
         var connection = new ObjectGraphType { Name = TypeNames.Connection(collection), Description = $"A page of {collection.Name} documents." };
         connection.AddField(FieldFactory.Create("edges", GraphTypeRegistry.NonNullListOfNonNull(edge), c => Page(c.Source).Items));
         connection.AddField(FieldFactory.Create("nodes", GraphTypeRegistry.NonNullListOfNonNull(node), c => Page(c.Source).Items.Select(i => i.Document).ToList()));
-        connection.AddField(FieldFactory.Create("pageInfo", GraphTypeRegistry.NonNull(PageInfo), c => Page(c.Source)));
+        connection.AddField(FieldFactory.Create("pageInfo", GraphTypeRegistry.NonNull(PageInfo), c => PageInfoValues.From(Page(c.Source))));
         connection.AddField(FieldFactory.Create(
             "totalCount",
             GraphTypeRegistry.NonNull(registry.Int),
@@ -38,14 +38,16 @@ internal sealed class ConnectionTypes(GraphTypeRegistry registry)
     {
         var pageInfo = new ObjectGraphType { Name = TypeNames.PageInfo, Description = "Where a page is within the whole result." };
         var nonNullBoolean = GraphTypeRegistry.NonNull(registry.Boolean);
-        pageInfo.AddField(FieldFactory.Create("hasNextPage", nonNullBoolean, c => Page(c.Source).HasNextPage));
-        pageInfo.AddField(FieldFactory.Create("hasPreviousPage", nonNullBoolean, c => Page(c.Source).HasPreviousPage));
-        pageInfo.AddField(FieldFactory.Create("startCursor", registry.String, c => Page(c.Source).Items is { Count: > 0 } items ? items[0].Cursor : null));
-        pageInfo.AddField(FieldFactory.Create("endCursor", registry.String, c => Page(c.Source).Items is { Count: > 0 } items ? items[^1].Cursor : null));
+        pageInfo.AddField(FieldFactory.Create("hasNextPage", nonNullBoolean, c => Info(c.Source).HasNextPage));
+        pageInfo.AddField(FieldFactory.Create("hasPreviousPage", nonNullBoolean, c => Info(c.Source).HasPreviousPage));
+        pageInfo.AddField(FieldFactory.Create("startCursor", registry.String, c => Info(c.Source).StartCursor));
+        pageInfo.AddField(FieldFactory.Create("endCursor", registry.String, c => Info(c.Source).EndCursor));
         return pageInfo;
     }
 
     private static DocumentPage Page(object? source) => (DocumentPage)source!;
+
+    private static PageInfoValues Info(object? source) => (PageInfoValues)source!;
 
     private static PageItem Item(object? source) => (PageItem)source!;
 }
