@@ -10,7 +10,7 @@ internal sealed class SdlParser
 {
     private static readonly HashSet<string> UnsupportedDefinitions = new(StringComparer.Ordinal)
     {
-        "schema", "scalar", "interface", "union", "input", "directive",
+        "schema", "scalar", "interface", "union", "input",
     };
 
     private readonly SdlTokenCursor _cursor;
@@ -56,7 +56,16 @@ internal sealed class SdlParser
                 break;
             case "enum":
                 _cursor.Advance();
-                _enums.Add(ParseEnumType());
+                var enumType = ParseEnumType();
+                if (!SdlRuleDeclarations.IsActionEnum(enumType))
+                {
+                    _enums.Add(enumType);
+                }
+
+                break;
+            case "directive":
+                _cursor.Advance();
+                SdlRuleDeclarations.SkipDirectiveDefinition(_cursor);
                 break;
             case "extend":
                 _cursor.Advance();
