@@ -37,6 +37,7 @@ public static class CollectionStoreApp
         configure?.Invoke(builder.Configuration);
         var schemaPath = ModelStartup.ResolveSchemaPath(builder.Configuration, builder.Environment.ContentRootPath);
         var model = ModelStartup.LoadModel(schemaPath);
+        var rules = ModelStartup.CompileRules(model, schemaPath);
         var authOptions = IdentityStartup.LoadOptions(builder.Configuration);
         var signingKeys = IdentityStartup.LoadSigningKeys(authOptions, builder.Environment, IdentityStartup.StoreConnectionString(builder.Configuration));
         var store = await ModelStartup.OpenStoreAsync(builder.Configuration, model, TimeProvider.System, cancellationToken);
@@ -46,6 +47,8 @@ public static class CollectionStoreApp
             identityStore = await IdentityStartup.OpenStoreAsync(builder.Configuration, TimeProvider.System, cancellationToken);
             RegisterServices(builder, model, store);
             builder.Services.AddCollectionStoreIdentity(authOptions, signingKeys, identityStore);
+            builder.Services.AddSingleton(rules);
+            builder.Services.AddSingleton<Access.AccessSubjects>();
             RedactRequestLines(builder.Logging);
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();

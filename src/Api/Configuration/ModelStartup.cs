@@ -36,6 +36,10 @@ internal static class ModelStartup
         return ModelParser.ParseFile(schemaPath);
     }
 
+    /// <summary>Compiles the model's <c>@allow</c>/<c>@role</c> rules; a bad reference stops the start with its location.</summary>
+    public static CollectionStore.Authorization.Rules.RuleSet CompileRules(CollectionModel model, string schemaPath) =>
+        CollectionStore.Authorization.Rules.RuleSet.Compile(model, schemaPath);
+
     public static async Task<SqliteDocumentStore> OpenStoreAsync(
         IConfiguration configuration,
         CollectionModel model,
