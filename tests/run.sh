@@ -86,8 +86,10 @@ start_server() {
   port="$(free_port)"
   GRAPHQL_URL="http://127.0.0.1:$port/graphql"
   # Short access tokens so the client tests can watch a token expire on a live connection.
+  # The client tests are about protocols: they run on the repository's model with every action open to everyone.
+  node tests/clients/lib/open-schema.mjs "$ROOT/schema.graphql" >"$WORK/schema.graphql"
   ConnectionStrings__Store="Data Source=$WORK/store.db" \
-    Schema__Path="$ROOT/schema.graphql" \
+    Schema__Path="$WORK/schema.graphql" \
     Auth__SigningKey="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")" \
     Auth__BootstrapAdmin__Password="$ADMIN_PASSWORD" \
     Auth__AccessTokenLifetime="00:00:04" \

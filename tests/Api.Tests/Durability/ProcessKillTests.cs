@@ -12,13 +12,16 @@ public sealed class ProcessKillTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
+    // Both server processes must accept the same tokens; a fresh random key per test run.
+    private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly string _directory = Directory.CreateTempSubdirectory("collectionstore-kill-").FullName;
 
     [Fact]
     public async Task Server_KilledRightAfterAcknowledgingWrites_KeepsEveryAcknowledgedWrite()
     {
         var schema = Path.Combine(_directory, "schema.graphql");
-        await File.WriteAllTextAsync(schema, ApiServer.ModelSdl);
+        await File.WriteAllTextAsync(schema, TestModels.Open(ApiServer.ModelSdl));
         var acknowledged = new List<string>();
 
         using (var first = StartServer(schema, out var baseAddress))
@@ -63,6 +66,7 @@ public sealed class ProcessKillTests : IDisposable
         start.Environment["Schema__Path"] = schema;
         start.Environment["Urls"] = baseAddress.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Auth__SigningKey"] = SigningKey;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

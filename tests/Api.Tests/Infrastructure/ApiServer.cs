@@ -56,7 +56,7 @@ public sealed class ApiServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("collectionstore-api-").FullName;
         var schemaPath = Path.Combine(directory, "schema.graphql");
-        await File.WriteAllTextAsync(schemaPath, modelSdl ?? ModelSdl, cancellationToken);
+        await File.WriteAllTextAsync(schemaPath, TestModels.Open(modelSdl ?? ModelSdl), cancellationToken);
         var configuration = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",

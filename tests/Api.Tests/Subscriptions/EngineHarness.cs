@@ -35,7 +35,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "schema.graphql"));
+        var model = TestModels.OpenDefault();
         var server = await ApiServer.StartAsync(settings, useTestSchema: false, modelSdl: model, configureServices: configureServices);
         return new EngineHarness(server);
     }

@@ -91,6 +91,8 @@ internal sealed class GraphQLWsConnection(
 
         _acknowledged = true;
         session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_ack")));
+        // The peer owes a pong only from the first ping on, however long the handshake took.
+        Interlocked.Exchange(ref _lastPongTicks, Environment.TickCount64);
         _ = KeepAliveAsync(session.Closing);
     }
 

@@ -7,7 +7,7 @@ internal static class GraphQLWsServer
 {
     public static async Task<ApiServer> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "schema.graphql"));
+        var model = TestModels.OpenDefault();
         return await ApiServer.StartAsync(settings, useTestSchema: false, modelSdl: model);
     }
 }

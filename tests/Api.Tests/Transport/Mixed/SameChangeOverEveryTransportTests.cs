@@ -23,7 +23,7 @@ public sealed class SameChangeOverEveryTransportTests : IAsyncLifetime
 
     private ApiServer Server => _server!;
 
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(MultipartServerFixture.ModelSettings(), useTestSchema: false);
+    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(useTestSchema: false, modelSdl: TestModels.OpenDefault());
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 

@@ -15,16 +15,11 @@ public sealed class MultipartServerFixture : IAsyncLifetime
 
     public ApiServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
-    public static Dictionary<string, string?> ModelSettings() => new()
-    {
-        ["Schema:Path"] = Path.Combine(AppContext.BaseDirectory, "schema.graphql"),
-    };
-
     public async Task InitializeAsync()
     {
-        var settings = ModelSettings();
+        var settings = new Dictionary<string, string?>();
         settings["Subscriptions:MultipartHeartbeatInterval"] = Heartbeat.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
-        _server = await ApiServer.StartAsync(settings, useTestSchema: false);
+        _server = await ApiServer.StartAsync(settings, useTestSchema: false, modelSdl: TestModels.OpenDefault());
     }
 
     public async Task DisposeAsync()

@@ -12,9 +12,9 @@ public sealed class MultipartStreamLimitTests
     [Fact]
     public async Task Subscribe_OverMaxStreamsPerClient_Gets429UntilAStreamCloses()
     {
-        var settings = MultipartServerFixture.ModelSettings();
+        var settings = new Dictionary<string, string?>();
         settings["Subscriptions:MaxStreamsPerClient"] = "1";
-        await using var server = await ApiServer.StartAsync(settings, useTestSchema: false);
+        await using var server = await ApiServer.StartAsync(settings, useTestSchema: false, modelSdl: TestModels.OpenDefault());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = server.BaseAddress };
 
