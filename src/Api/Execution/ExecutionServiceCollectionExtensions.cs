@@ -13,6 +13,7 @@ internal static class ExecutionServiceCollectionExtensions
             .Bind(configuration.GetSection(LimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         // Only the primary code is exposed: inner exception codes and data could describe internals.
         services.AddSingleton(new GraphQLSerializer(new ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = false })));
         services.AddSingleton<GraphQLRequestExecutor>();

@@ -21,6 +21,7 @@ internal sealed class GraphQLRequestExecutor(
     ISchema schema,
     GraphQLSerializer serializer,
     IOptions<LimitsOptions> limits,
+    IOptions<SecurityOptions> security,
     ILogger<GraphQLRequestExecutor> logger)
 {
     private readonly DocumentExecuter _documentExecuter = new();
@@ -119,6 +120,11 @@ internal sealed class GraphQLRequestExecutor(
             UnhandledExceptionDelegate = _maskUnexpected,
             ThrowOnUnhandledException = false,
         };
+
+        if (!security.Value.AnonymousIntrospection && user?.Identity?.IsAuthenticated != true)
+        {
+            options.ValidationRules = [.. options.ValidationRules, GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
+        }
 
         // Subscription streams live as long as the client wants; only queries and mutations are bounded.
         if (operation?.Operation != OperationType.Subscription)
