@@ -43,6 +43,7 @@ internal static class ModelSchemaBuilder
         var query = RootTypes.Query(model, registry, outputs, connectionTypes, arguments, resolvers);
         var mutation = RootTypes.Mutation(model, registry, outputs, inputs, resolvers);
         IdentityRootFields.Add(model, registry, connectionTypes, paging, query, mutation);
+        Access.ExplainAccessField.Add(registry, query, new Access.ExplainAccessResolver(model, store));
         schema.Query = query;
         schema.Mutation = mutation;
         schema.Subscription = RootTypes.Subscription(model, changes, filters, new FilterInputConverter(model));

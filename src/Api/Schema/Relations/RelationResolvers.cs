@@ -1,3 +1,4 @@
+using CollectionStore.Api.Access;
 using CollectionStore.Api.Schema.Inputs;
 using CollectionStore.Api.Schema.Resolvers;
 using CollectionStore.Domain.Documents;
@@ -7,7 +8,11 @@ using GraphQL;
 
 namespace CollectionStore.Api.Schema.Relations;
 
-/// <summary>Resolves relation fields through the request's batch loaders, so a page never costs a query per row.</summary>
+/// <summary>
+/// Resolves relation fields through the request's batch loaders, so a page never costs a query per row; both
+/// directions read only documents the subject may read (a forbidden <c>@belongsTo</c> target is null, a forbidden
+/// <c>@hasMany</c> row is neither listed nor counted).
+/// </summary>
 internal sealed class RelationResolvers(IDocumentStore store, CollectionModel model, ConnectionArguments connections)
 {
     private static readonly DocumentPage EmptyPage = new([], HasNextPage: false, HasPreviousPage: false, TotalCount: 0);
@@ -17,7 +22,7 @@ internal sealed class RelationResolvers(IDocumentStore store, CollectionModel mo
         var foreignKey = FieldValueReader.ReadString(context.Source, relation.ForeignKeyField);
         return foreignKey is null
             ? null
-            : RelationLoaders.For(context, store).Documents(relation.TargetCollection).Load(foreignKey);
+            : RelationLoaders.For(context, store).Documents(relation.TargetCollection, QueryAccess.For(context)).Load(foreignKey);
     }
 
     public object? ResolveHasMany(IResolveFieldContext context, RelationDefinition relation)
@@ -25,6 +30,7 @@ internal sealed class RelationResolvers(IDocumentStore store, CollectionModel mo
         var parent = (Document)context.Source!;
         var target = model.GetCollection(relation.TargetCollection);
         var query = connections.Build(context, target);
+        query = query with { Filter = QueryAccess.For(context).Restrict(target.Name, query.Filter) };
         var loader = RelationLoaders.For(context, store).Pages(context.FieldAst, query, relation.ForeignKeyField);
         var pending = loader.Load(parent.Id);
         return new PendingResult<DocumentPage>(async ct => await pending.GetResultAsync(ct) ?? EmptyPage);

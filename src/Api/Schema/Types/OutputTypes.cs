@@ -1,3 +1,4 @@
+using CollectionStore.Api.Access;
 using CollectionStore.Api.Schema.Inputs;
 using CollectionStore.Api.Schema.Relations;
 using CollectionStore.Api.Schema.Resolvers;
@@ -10,7 +11,8 @@ namespace CollectionStore.Api.Schema.Types;
 
 /// <summary>
 /// The output side of the model: an object type per collection (system fields, stored fields, relations),
-/// per embedded type, and an enum type per model enum (values are their names).
+/// per embedded type, and an enum type per model enum (values are their names). A document's stored and relation
+/// fields resolve only when the subject may read them (<see cref="FieldAccess"/>).
 /// </summary>
 internal sealed class OutputTypes(GraphTypeRegistry registry, CollectionModel model, ConnectionTypes connections)
 {
@@ -100,10 +102,11 @@ internal sealed class OutputTypes(GraphTypeRegistry registry, CollectionModel mo
         {
             var name = field.Name;
             var fieldType = field.Type;
+            // Embedded objects are guarded by the field that holds them; only a document's fields are checked here.
             type.AddField(FieldFactory.Create(
                 name,
                 FieldGraphType(fieldType, input: false, nullable: false),
-                c => FieldValueReader.ToOutput(FieldValueReader.Read(c.Source, name), fieldType)));
+                FieldAccess.Guard(name, c => FieldValueReader.ToOutput(FieldValueReader.Read(c.Source, name), fieldType))));
         }
     }
 
@@ -113,7 +116,7 @@ internal sealed class OutputTypes(GraphTypeRegistry registry, CollectionModel mo
         var field = FieldFactory.Create(
             relation.Name,
             relation.NonNull ? GraphTypeRegistry.NonNull(type) : type,
-            c => relations.ResolveBelongsTo(c, relation),
+            FieldAccess.Guard(relation.Name, c => relations.ResolveBelongsTo(c, relation)),
             $"The {relation.TargetCollection} whose id is in '{relation.ForeignKeyField}'.");
         return field;
     }
@@ -124,7 +127,7 @@ internal sealed class OutputTypes(GraphTypeRegistry registry, CollectionModel mo
         var field = FieldFactory.Create(
             relation.Name,
             GraphTypeRegistry.NonNull(connections.For(target)),
-            c => relations.ResolveHasMany(c, relation),
+            FieldAccess.Guard(relation.Name, c => relations.ResolveHasMany(c, relation)),
             $"The {target.Name} documents whose '{relation.ForeignKeyField}' is this document's id.");
         field.Arguments = arguments.Create(target);
         return field;
