@@ -15,7 +15,7 @@ public sealed class ModelParserSchemaTests
         Assert.Equal(["Project", "Task", "Comment"], _model.Collections.Select(c => c.Name));
         Assert.Equal(["Label"], _model.EmbeddedTypes.Select(t => t.Name));
         Assert.Empty(_model.Enums);
-        Assert.Empty(_model.SchemaDirectives);
+        Assert.Equal("role", Assert.Single(_model.SchemaDirectives).Name);
         Assert.Equal(SchemaPath, _model.SourcePath);
     }
 
@@ -24,9 +24,9 @@ public sealed class ModelParserSchemaTests
     {
         Assert.Equal(["project", "task", "comment"], _model.Collections.Select(c => c.SingularName));
         Assert.Equal(["projects", "tasks", "comments"], _model.Collections.Select(c => c.PluralName));
-        Assert.Equal(new SourceLocation(4, 6), _model.GetCollection("Project").Location);
-        Assert.Equal(new SourceLocation(12, 6), _model.GetCollection("Task").Location);
-        Assert.Equal("collection", Assert.Single(_model.GetCollection("Task").Directives).Name);
+        Assert.Equal(new SourceLocation(15, 6), _model.GetCollection("Project").Location);
+        Assert.Equal(new SourceLocation(26, 6), _model.GetCollection("Task").Location);
+        Assert.Equal(["collection", "allow", "allow"], _model.GetCollection("Task").Directives.Select(d => d.Name));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ModelParserSchemaTests
         Assert.Equal(
             ["name: String! unique", "ownerId: ID!", "memberIds: [ID!]! default=[]", "archived: Boolean! default=false"],
             project.Fields.Select(Describe));
-        Assert.Equal(new SourceLocation(5, 3), project.Fields[0].Location);
+        Assert.Equal(new SourceLocation(19, 3), project.Fields[0].Location);
     }
 
     [Fact]
@@ -74,14 +74,14 @@ public sealed class ModelParserSchemaTests
     public void ParseFile_RepositorySchema_Relations()
     {
         var projectTasks = Assert.Single(_model.GetCollection("Project").Relations);
-        Assert.Equal(new RelationDefinition("tasks", RelationKind.HasMany, "Task", "projectId", true, new SourceLocation(9, 3)), projectTasks with { Directives = [] });
+        Assert.Equal(new RelationDefinition("tasks", RelationKind.HasMany, "Task", "projectId", true, new SourceLocation(23, 3)), projectTasks with { Directives = [] });
         Assert.Equal("hasMany", Assert.Single(projectTasks.Directives).Name);
 
         var taskProject = Assert.Single(_model.GetCollection("Task").Relations);
-        Assert.Equal(new RelationDefinition("project", RelationKind.BelongsTo, "Project", "projectId", false, new SourceLocation(14, 3)), taskProject with { Directives = [] });
+        Assert.Equal(new RelationDefinition("project", RelationKind.BelongsTo, "Project", "projectId", false, new SourceLocation(30, 3)), taskProject with { Directives = [] });
 
         var commentTask = Assert.Single(_model.GetCollection("Comment").Relations);
-        Assert.Equal(new RelationDefinition("task", RelationKind.BelongsTo, "Task", "taskId", false, new SourceLocation(32, 3)), commentTask with { Directives = [] });
+        Assert.Equal(new RelationDefinition("task", RelationKind.BelongsTo, "Task", "taskId", false, new SourceLocation(51, 3)), commentTask with { Directives = [] });
         Assert.Same(commentTask, _model.GetCollection("Comment").FindRelation("task"));
     }
 
@@ -93,7 +93,7 @@ public sealed class ModelParserSchemaTests
             _model.GetCollection("Comment").Fields.Select(Describe));
         var label = _model.FindEmbeddedType("Label")!;
         Assert.Equal(["name: String!", "color: String"], label.Fields.Select(Describe));
-        Assert.Equal(new SourceLocation(25, 6), label.Location);
+        Assert.Equal(new SourceLocation(41, 6), label.Location);
     }
 
     [Fact]
