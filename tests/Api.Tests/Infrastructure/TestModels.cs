@@ -12,7 +12,7 @@ public static partial class TestModels
 
     /// <summary>A model without any <c>@allow</c> gets the open grant on every collection; a model with rules is kept as written.</summary>
     public static string Open(string sdl) =>
-        sdl.Contains("@allow", StringComparison.Ordinal) ? sdl : CollectionDirective().Replace(sdl, $"@collection {OpenGrant}");
+        AllowDirective().IsMatch(sdl) ? sdl : CollectionDirective().Replace(sdl, $"@collection {OpenGrant}");
 
     /// <summary>The repository's schema.graphql with its rules replaced by the open grant.</summary>
     public static string OpenDefault()
@@ -24,7 +24,7 @@ public static partial class TestModels
     [GeneratedRegex(@"@collection\b")]
     private static partial Regex CollectionDirective();
 
-    // A rule's arguments never contain parentheses, so the first ')' closes it.
+    // A rule's arguments never contain parentheses, so the first ')' closes it; the declaration is not a rule.
     [GeneratedRegex(@"(?<!directive )@allow\([^()]*\)")]
     private static partial Regex AllowDirective();
 }
