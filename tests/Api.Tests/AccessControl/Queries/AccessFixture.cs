@@ -33,6 +33,9 @@ public sealed class AccessFixture : IAsyncLifetime
 
     public HttpClient AdminClient { get; private set; } = null!;
 
+    /// <summary>The access tokens of the signed-in users, by username, for live connections.</summary>
+    public Dictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<string> P1Tasks => ["t01", "t03", "t05", "t07", "t09"];
 
     public static IReadOnlyList<string> P2Tasks => ["t02", "t04", "t06", "t08", "t10"];
@@ -57,6 +60,7 @@ public sealed class AccessFixture : IAsyncLifetime
     {
         var user = await Identity.CreateUserAsync(await AdminActorAsync(), new NewUser(username, "password-of-" + username, roles, null), ClientInfo.Unknown, CancellationToken.None);
         var tokens = await Identity.LoginAsync(username, "password-of-" + username, ClientInfo.Unknown, CancellationToken.None);
+        Tokens[username] = tokens.AccessToken;
         return (user, Server.CreateClient(tokens.AccessToken));
     }
 
