@@ -26,6 +26,20 @@ internal sealed class ChangeSource(
 {
     private const int FeedBatchSize = 500;
 
+    /// <summary>A source whose view never changes with the subscriber's access (a fixed check).</summary>
+    public ChangeSource(
+        CollectionDefinition collection,
+        Func<Document, bool> inView,
+        long? since,
+        ChangeDispatcher dispatcher,
+        IDocumentStore store,
+        ICohortGate gate,
+        int capacity,
+        ILogger logger)
+        : this(collection, SubscriberView.Fixed(inView), since, dispatcher, store, gate, capacity, logger)
+    {
+    }
+
     // A null entry wakes the pump to check the subscriber's access again.
     private readonly Channel<ChangeRecord?> _queue = Channel.CreateBounded<ChangeRecord?>(
         new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
