@@ -11,10 +11,12 @@ namespace CollectionStore.Api.Subscriptions;
 /// from the dispatcher, replays the feed after <c>since</c> first, turns each change into this view's event (or
 /// nothing) and hands events to the cohort one at a time. Every change is considered once, in sequence order:
 /// live changes that arrive during a replay wait in the queue and are skipped when the replay already covered them.
+/// When the subscriber's access may have changed, the pump checks it between two events, so an ending never
+/// interleaves with a delivery.
 /// </summary>
 internal sealed class ChangeSource(
     CollectionDefinition collection,
-    Func<Document, bool> inView,
+    SubscriberView view,
     long? since,
     ChangeDispatcher dispatcher,
     IDocumentStore store,
@@ -24,12 +26,29 @@ internal sealed class ChangeSource(
 {
     private const int FeedBatchSize = 500;
 
-    private readonly Channel<ChangeRecord> _queue = Channel.CreateBounded<ChangeRecord>(
+    /// <summary>A source whose view never changes with the subscriber's access (a fixed check).</summary>
+    public ChangeSource(
+        CollectionDefinition collection,
+        Func<Document, bool> inView,
+        long? since,
+        ChangeDispatcher dispatcher,
+        IDocumentStore store,
+        ICohortGate gate,
+        int capacity,
+        ILogger logger)
+        : this(collection, SubscriberView.Fixed(inView), since, dispatcher, store, gate, capacity, logger)
+    {
+    }
+
+    // A null entry wakes the pump to check the subscriber's access again.
+    private readonly Channel<ChangeRecord?> _queue = Channel.CreateBounded<ChangeRecord?>(
         new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     private readonly CancellationTokenSource _stop = new();
     private IObserver<object?>? _observer;
+    private IDisposable? _watch;
     private int _overflowed;
+    private int _recheck;
     private int _disposed;
 
     public string Collection => collection.Name;
@@ -44,9 +63,19 @@ internal sealed class ChangeSource(
         }
     }
 
+    /// <summary>The subscriber's roles or attributes changed: its access is checked again before the next event.</summary>
+    public void Recheck()
+    {
+        Interlocked.Exchange(ref _recheck, 1);
+
+        // A full queue needs no wake-up: the pump is busy and looks at the flag before it waits again.
+        _queue.Writer.TryWrite(null);
+    }
+
     public IDisposable Subscribe(IObserver<object?> observer)
     {
         _observer = observer;
+        _watch = view.Watch(Recheck);
         var start = dispatcher.Register(this);
         gate.Begin(since ?? start);
         _ = PumpAsync(since ?? start, _stop.Token);
@@ -57,6 +86,7 @@ internal sealed class ChangeSource(
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _watch?.Dispose();
             dispatcher.Unregister(this);
             _stop.Cancel();
         }
@@ -73,6 +103,7 @@ internal sealed class ChangeSource(
 
             while (await _queue.Reader.WaitToReadAsync(cancellationToken))
             {
+                DemandIfAsked();
                 last = Interlocked.Exchange(ref _overflowed, 0) == 1
                     ? await RecoverAsync(last, cancellationToken)
                     : await DrainAsync(last, cancellationToken);
@@ -97,7 +128,11 @@ internal sealed class ChangeSource(
     {
         while (Volatile.Read(ref _overflowed) == 0 && _queue.Reader.TryRead(out var change))
         {
-            if (change.Sequence > last)
+            if (change is null)
+            {
+                DemandIfAsked();
+            }
+            else if (change.Sequence > last)
             {
                 last = change.Sequence;
                 await ConsiderAsync(change, cancellationToken);
@@ -145,9 +180,18 @@ internal sealed class ChangeSource(
         }
     }
 
+    /// <summary>Throws (ending the subscription) when a signalled change left the subscriber without access.</summary>
+    private void DemandIfAsked()
+    {
+        if (Interlocked.Exchange(ref _recheck, 0) == 1)
+        {
+            view.Demand();
+        }
+    }
+
     private async Task ConsiderAsync(ChangeRecord change, CancellationToken cancellationToken)
     {
-        if (ChangeView.Evaluate(change, collection, inView) is { } payload && _observer is { } observer)
+        if (ChangeView.Evaluate(change, collection, view.InView) is { } payload && _observer is { } observer)
         {
             await gate.DeliverAsync(payload, observer, cancellationToken);
         }

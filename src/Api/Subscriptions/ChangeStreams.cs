@@ -20,6 +20,7 @@ internal sealed class ChangeStreams(
     ILogger<ChangeStreams> logger)
 {
     private readonly InMemoryFilterEvaluator _evaluator = new(model);
+    private readonly Func<string, string, Document?> _related = StoreLookup.For(store);
 
     public async ValueTask<IObservable<object?>> OpenAsync(
         IResolveFieldContext context,
@@ -32,6 +33,9 @@ internal sealed class ChangeStreams(
             throw SubscriptionErrors.TransportRequired();
         }
 
+        // Refused before anything else (and before any event) when the subscriber may not read the collection at all.
+        var user = context.User;
+        visibility.Demand(user, collection);
         if (since is { } resumeAfter)
         {
             var oldest = await store.GetOldestRetainedSequenceAsync(context.CancellationToken);
@@ -43,15 +47,12 @@ internal sealed class ChangeStreams(
             cohort.MarkPrivate();
         }
 
-        var canSee = visibility.For(context.User, collection);
+        // The visibility is asked first: a subscriber that lost the collection is ended even by a change its where skips.
+        var canSee = visibility.For(user, collection);
         Func<Document, bool> inView = where is null
             ? canSee
-            : document => canSee(document) && _evaluator.Matches(collection, document, where, Related);
-        return new ChangeSource(collection, inView, since, dispatcher, store, cohort, options.Value.CohortQueueCapacity, logger);
+            : document => canSee(document) && _evaluator.Matches(collection, document, where, _related);
+        var view = new SubscriberView(inView, () => visibility.Demand(user, collection), changed => visibility.Watch(user, changed));
+        return new ChangeSource(collection, view, since, dispatcher, store, cohort, options.Value.CohortQueueCapacity, logger);
     }
-
-    // The in-memory evaluator asks for related documents synchronously; it runs on a change source's own
-    // pump, never on the dispatcher, and SQLite reads complete synchronously underneath anyway.
-    private Document? Related(string collection, string id) =>
-        store.GetAsync(collection, id, CancellationToken.None).GetAwaiter().GetResult();
 }

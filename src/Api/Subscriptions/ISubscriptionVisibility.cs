@@ -13,6 +13,21 @@ internal interface ISubscriptionVisibility
     /// <summary>Everything the visibility check reads about the subject, as a stable string.</summary>
     string Fingerprint(ClaimsPrincipal? user);
 
-    /// <summary>The check for one subscriber on one collection.</summary>
+    /// <summary>
+    /// The check for one subscriber on one collection, asked for every state of every change. It may throw an
+    /// <see cref="GraphQL.ExecutionError"/> to end the subscription with that error (any other exception ends it
+    /// with a masked one): nothing is delivered when the check cannot answer.
+    /// </summary>
     Func<Document, bool> For(ClaimsPrincipal? user, CollectionDefinition collection);
+
+    /// <summary>Throws an <see cref="GraphQL.ExecutionError"/> when the subscriber may not watch the collection at all.</summary>
+    void Demand(ClaimsPrincipal? user, CollectionDefinition collection)
+    {
+    }
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever what the subscriber may see can have changed (its roles or
+    /// attributes), until the returned handle is disposed.
+    /// </summary>
+    IDisposable Watch(ClaimsPrincipal? user, Action changed) => NoChanges.Instance;
 }

@@ -83,6 +83,12 @@ internal sealed class SubscriptionEngine(
         }
     }
 
+    // Absent variables and "variables": null are the same request, whatever the transport made of them.
     private static string CohortKey(GraphQLExecutionRequest request, string fingerprint) =>
-        string.Join('\u001f', request.Query, request.OperationName ?? string.Empty, request.Variables?.GetRawText() ?? string.Empty, fingerprint);
+        string.Join('\u001f', request.Query, request.OperationName ?? string.Empty, Variables(request), fingerprint);
+
+    private static string Variables(GraphQLExecutionRequest request) =>
+        request.Variables is { ValueKind: not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined) } variables
+            ? variables.GetRawText()
+            : string.Empty;
 }

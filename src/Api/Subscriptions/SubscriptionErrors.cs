@@ -8,6 +8,7 @@ internal static class SubscriptionErrors
     public const string SlowConsumerCode = "SLOW_CONSUMER";
     public const string ResyncRequiredCode = "RESYNC_REQUIRED";
     public const string TransportRequiredCode = "STREAMING_TRANSPORT_REQUIRED";
+    public const string ForbiddenCode = "FORBIDDEN";
 
     /// <summary>The subscriber fell behind; it resumes without loss by subscribing again with <c>since: sequence</c>.</summary>
     public static ExecutionError SlowConsumer(long lastDeliveredSequence) =>
@@ -27,4 +28,11 @@ internal static class SubscriptionErrors
 
     public static ExecutionError TransportRequired() =>
         new("Subscriptions are served over WebSocket, Server-Sent Events or multipart HTTP.") { Code = TransportRequiredCode };
+
+    /// <summary>
+    /// The subscriber has no READ grant on the collection at all: the subscribe is refused, or a live subscription
+    /// ends when a role or attribute change took the last grant away.
+    /// </summary>
+    public static ExecutionError Forbidden(string collection) =>
+        new($"You may not read {collection} documents.") { Code = ForbiddenCode };
 }

@@ -17,7 +17,7 @@ internal static class SubscriptionServiceCollectionExtensions
         services.AddHostedService<ChangePublisher>();
         services.AddSingleton<ChangeDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ChangeDispatcher>());
-        services.AddSingleton<ISubscriptionVisibility, AllowAllVisibility>();
+        services.AddSingleton<ISubscriptionVisibility, RuleSubscriptionVisibility>();
         services.AddSingleton<ChangeStreams>();
         services.AddSingleton<SubscriptionEngine>();
         return services;
