@@ -191,7 +191,7 @@ internal sealed class ChangeSource(
 
     private async Task ConsiderAsync(ChangeRecord change, CancellationToken cancellationToken)
     {
-        if (ChangeView.Evaluate(change, collection, view.InView) is { } payload && _observer is { } observer)
+        if (ChangeView.Evaluate(change, collection, view.InView, view.Fields) is { } payload && _observer is { } observer)
         {
             await gate.DeliverAsync(payload, observer, cancellationToken);
         }

@@ -52,7 +52,11 @@ internal sealed class ChangeStreams(
         Func<Document, bool> inView = where is null
             ? canSee
             : document => canSee(document) && _evaluator.Matches(collection, document, where, _related);
-        var view = new SubscriberView(inView, () => visibility.Demand(user, collection), changed => visibility.Watch(user, changed));
+        var view = new SubscriberView(
+            inView,
+            () => visibility.Demand(user, collection),
+            changed => visibility.Watch(user, changed),
+            visibility.Fields(user, collection));
         return new ChangeSource(collection, view, since, dispatcher, store, cohort, options.Value.CohortQueueCapacity, logger);
     }
 }

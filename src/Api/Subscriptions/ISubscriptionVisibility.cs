@@ -20,6 +20,12 @@ internal interface ISubscriptionVisibility
     /// </summary>
     Func<Document, bool> For(ClaimsPrincipal? user, CollectionDefinition collection);
 
+    /// <summary>
+    /// The fields of a document the subscriber may read (null: all), so an event names only those among its changed
+    /// fields; the values themselves are masked by the output types.
+    /// </summary>
+    Func<Document, IReadOnlySet<string>?> Fields(ClaimsPrincipal? user, CollectionDefinition collection) => static _ => null;
+
     /// <summary>Throws an <see cref="GraphQL.ExecutionError"/> when the subscriber may not watch the collection at all.</summary>
     void Demand(ClaimsPrincipal? user, CollectionDefinition collection)
     {

@@ -47,6 +47,9 @@ internal sealed class RuleSubscriptionVisibility(
         return rules.Decide(subject, collection.Name, AccessAction.Read, document, _related, time.GetUtcNow()).Allowed;
     };
 
+    public Func<Document, IReadOnlySet<string>?> Fields(ClaimsPrincipal? user, CollectionDefinition collection) => document =>
+        rules.ReadableFields(subjects.Current(user), collection.Name, document, _related, time.GetUtcNow());
+
     public void Demand(ClaimsPrincipal? user, CollectionDefinition collection)
     {
         if (!rules.HasAnyGrant(subjects.Current(user), collection.Name, AccessAction.Read))

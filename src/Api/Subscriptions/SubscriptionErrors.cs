@@ -8,7 +8,7 @@ internal static class SubscriptionErrors
     public const string SlowConsumerCode = "SLOW_CONSUMER";
     public const string ResyncRequiredCode = "RESYNC_REQUIRED";
     public const string TransportRequiredCode = "STREAMING_TRANSPORT_REQUIRED";
-    public const string ForbiddenCode = "FORBIDDEN";
+    public const string ForbiddenCode = CollectionStore.Authorization.Identity.IdentityErrorCodes.Forbidden;
 
     /// <summary>The subscriber fell behind; it resumes without loss by subscribing again with <c>since: sequence</c>.</summary>
     public static ExecutionError SlowConsumer(long lastDeliveredSequence) =>

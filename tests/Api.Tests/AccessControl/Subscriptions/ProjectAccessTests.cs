@@ -71,6 +71,27 @@ public sealed class ProjectAccessTests
     }
 
     [Fact]
+    public async Task ChangedFields_FieldTheMemberMayNotRead_NamedOnlyToTheOwner()
+    {
+        const string document = "subscription { taskChanged { kind changedFields } }";
+        await using var server = await AccessServer.StartAsync();
+        await server.UserAsync("carol");
+        await server.UserAsync("bob");
+        var project = await server.CreateProjectAsync("carol", "p-carol", "bob");
+        var task = await server.CreateAsync("carol", "Task", new JsonObject { ["projectId"] = project, ["title"] = "t", ["estimate"] = 1.0 });
+        await using var owner = await SubscriberProbe.OpenAsync(server.Server, "graphql-ws", server.Token("carol"), document);
+        await using var member = await SubscriberProbe.OpenAsync(server.Server, "graphql-ws", server.Token("bob"), document);
+        await server.ActiveAsync(2);
+
+        await server.UpdateAsync("carol", "Task", task.Document.Id, new JsonObject { ["title"] = "t2", ["estimate"] = 2.0 });
+        await owner.WaitForResultsAsync(1);
+        await member.WaitForResultsAsync(1);
+
+        Assert.Equal("""["title","estimate"]""", owner.Results.Single()["data"]!["taskChanged"]!["changedFields"]!.ToJsonString());
+        Assert.Equal("""["title"]""", member.Results.Single()["data"]!["taskChanged"]!["changedFields"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Cohorts_IdenticalDocumentsFromTwoUsers_NeverShared()
     {
         await using var server = await AccessServer.StartAsync();
