@@ -21,7 +21,8 @@ internal sealed class GraphQLWsConnection(
 {
     private int _initReceived;
     private volatile bool _acknowledged;
-    private long _lastPongTicks = Environment.TickCount64;
+    // When the unanswered ping was sent (Environment.TickCount64); 0 while no ping awaits its pong.
+    private long _pingSentTicks;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ internal sealed class GraphQLWsConnection(
                 session.Send(OutgoingMessage.Whole(JsonFrames.Message("pong", rawPayload: Payload(message))));
                 break;
             case "pong":
-                Interlocked.Exchange(ref _lastPongTicks, Environment.TickCount64);
+                Interlocked.Exchange(ref _pingSentTicks, 0);
                 break;
             case "subscribe":
                 OnSubscribe(message);
@@ -91,8 +92,6 @@ internal sealed class GraphQLWsConnection(
 
         _acknowledged = true;
         session.Send(OutgoingMessage.Whole(JsonFrames.Message("connection_ack")));
-        // The peer owes a pong only from the first ping on, however long the handshake took.
-        Interlocked.Exchange(ref _lastPongTicks, Environment.TickCount64);
         _ = KeepAliveAsync(session.Closing);
     }
 
@@ -169,14 +168,19 @@ internal sealed class GraphQLWsConnection(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var sincePong = TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastPongTicks));
-                if (sincePong > interval * 2)
+                // A peer is dead only when a ping it was sent went unanswered for two intervals; a late timer
+                // tick on a busy server never counts against it.
+                var sent = Interlocked.Read(ref _pingSentTicks);
+                if (sent == 0)
+                {
+                    Interlocked.Exchange(ref _pingSentTicks, Environment.TickCount64);
+                    session.Send(OutgoingMessage.Whole(JsonFrames.Message("ping")));
+                }
+                else if (TimeSpan.FromMilliseconds(Environment.TickCount64 - sent) >= interval * 2)
                 {
                     session.Close(GraphQLWsCloseCodes.KeepAliveTimeout, "Keep-alive timeout");
                     return;
                 }
-
-                session.Send(OutgoingMessage.Whole(JsonFrames.Message("ping")));
             }
         }
         catch (OperationCanceledException)
