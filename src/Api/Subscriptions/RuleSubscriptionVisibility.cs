@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CollectionStore.Api.Access;
 using CollectionStore.Api.Identity;
+using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
 using CollectionStore.Authorization.Rules;
 using CollectionStore.Domain.Documents;
@@ -20,6 +21,7 @@ internal sealed class RuleSubscriptionVisibility(
     AccessSubjects subjects,
     IdentitySignals signals,
     IDocumentStore store,
+    IAuditLog audit,
     TimeProvider time) : ISubscriptionVisibility
 {
     private const char Separator = '\u001e';
@@ -41,7 +43,7 @@ internal sealed class RuleSubscriptionVisibility(
         var subject = subjects.Current(user);
         if (!rules.HasAnyGrant(subject, collection.Name, AccessAction.Read))
         {
-            throw SubscriptionErrors.Forbidden(collection.Name);
+            throw Denied(user, collection, "no READ grant any more");
         }
 
         return rules.Decide(subject, collection.Name, AccessAction.Read, document, _related, time.GetUtcNow()).Allowed;
@@ -54,8 +56,19 @@ internal sealed class RuleSubscriptionVisibility(
     {
         if (!rules.HasAnyGrant(subjects.Current(user), collection.Name, AccessAction.Read))
         {
-            throw SubscriptionErrors.Forbidden(collection.Name);
+            throw Denied(user, collection, "no READ grant");
         }
+    }
+
+    /// <summary>Records the refused or ended subscription in the audit log and returns the client's error.</summary>
+    private GraphQL.ExecutionError Denied(ClaimsPrincipal? user, CollectionDefinition collection, string reason)
+    {
+        audit.Record(new AuditEvent(
+            AuditKinds.AccessDenied,
+            SubjectId: Principals.UserId(user),
+            SessionId: Principals.SessionId(user),
+            Detail: new System.Text.Json.Nodes.JsonObject { ["collection"] = collection.Name, ["action"] = "SUBSCRIBE", ["reason"] = reason }));
+        return SubscriptionErrors.Forbidden(collection.Name);
     }
 
     public IDisposable Watch(ClaimsPrincipal? user, Action changed)

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CollectionStore.Api.Tests.Infrastructure;
+using CollectionStore.Authorization.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectionStore.Api.Tests.AccessControl.Subscriptions;
 
@@ -36,6 +38,10 @@ public sealed class LiveAccessTests
 
         Assert.Equal("FORBIDDEN", await probe.EndingCodeAsync());
         Assert.Empty(probe.Results);
+        var audit = server.Server.Services.GetRequiredService<IAuditLog>();
+        await audit.FlushAsync(CancellationToken.None);
+        var denied = (await audit.ListAsync(new AuditQuery(First: 50, Kind: AuditKinds.AccessDenied), CancellationToken.None)).Entries.Select(e => e.Item);
+        Assert.Contains(denied, e => e.Detail!.Contains("SUBSCRIBE", StringComparison.Ordinal) && e.Detail.Contains("Memo", StringComparison.Ordinal));
     }
 
     [Theory]
