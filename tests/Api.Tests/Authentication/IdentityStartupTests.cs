@@ -81,40 +81,15 @@ public sealed partial class IdentityStartupTests : IDisposable
     {
         var schema = Path.Combine(_directory, "schema.graphql");
         File.WriteAllText(schema, ApiServer.ModelSdl);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _directory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CollectionStore.Api.dll"));
-        start.Environment["ConnectionStrings__Store"] = $"Data Source={Path.Combine(_directory, "store.db")}";
-        start.Environment["Schema__Path"] = schema;
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        foreach (var (key, value) in environment)
+        return ServerProcess.StartInfo(_directory, new Dictionary<string, string>(environment)
         {
-            start.Environment[key] = value;
-        }
-
-        return start;
+            ["Schema__Path"] = schema,
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        });
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunUntilExitAsync(Dictionary<string, string> environment)
-    {
-        using var process = Process.Start(StartInfo(environment))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunUntilExitAsync(Dictionary<string, string> environment) =>
+        ServerProcess.RunUntilExitAsync(StartInfo(environment));
 
     /// <summary>Starts the server, reads its output until it listens, runs <paramref name="whileRunning"/>, then stops it.</summary>
     private async Task<(string Stdout, string Url)> RunUntilListeningAsync(Dictionary<string, string> environment, Func<string, string, Task> whileRunning)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CollectionStore.Api.Tests.Infrastructure;
 
 namespace CollectionStore.Api.Tests.Transport.Http;
@@ -42,37 +41,7 @@ public sealed class HostStartupTests : IDisposable
 
     private async Task<(int ExitCode, string Stderr)> RunServerAsync(Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = _directory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CollectionStore.Api.dll"));
-        start.Environment["ConnectionStrings__Store"] = $"Data Source={Path.Combine(_directory, "store.db")}";
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        await stdout;
-        return (process.ExitCode, await stderr);
+        var (exitCode, _, stderr) = await ServerProcess.RunUntilExitAsync(ServerProcess.StartInfo(_directory, environment));
+        return (exitCode, stderr);
     }
 }
