@@ -63,7 +63,7 @@ count_tests() {
 }
 
 install_dependencies() {
-  ensure_apt_packages
+  ensure_apt_packages redis-server
   command -v node >/dev/null || ensure_apt_packages nodejs npm
   (cd tests/clients && npm ci --no-audit --no-fund)
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CollectionStore.Api.Tests.Infrastructure;
+
+namespace CollectionStore.Api.Tests.Cluster.Infrastructure;
+
+/// <summary>
+/// One API node run as its own process (the built server, as an operator runs it) on a port of its own. Several
+/// nodes share a store file and a Redis; the test talks to each through <see cref="Client"/> and <see cref="BaseUrl"/>.
+/// Its console output is kept so a test can look for a log line.
+/// </summary>
+public sealed class ClusterNode : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ClusterNode(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        Client = new HttpClient { BaseAddress = BaseUrl };
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>The node's GraphQL endpoint over WebSocket.</summary>
+    public Uri WebSocketUrl => new($"ws://127.0.0.1:{Port}/graphql");
+
+    public HttpClient Client { get; }
+
+    /// <summary>Everything the node printed so far.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>
+    /// Starts a node whose store is <paramref name="storeFile"/>, on <paramref name="redis"/> (none: the in-memory
+    /// bus, or any connection string, e.g. a port nothing listens on), and waits until <c>/health</c> answers.
+    /// </summary>
+    public static async Task<ClusterNode> StartAsync(string directory, string storeFile, string? redis, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var port = FreePort.Next();
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = redis ?? string.Empty,
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var start = ServerProcess.StartInfo(directory, settings);
+        start.Environment["ConnectionStrings__Store"] = $"Data Source={storeFile}";
+        var node = new ClusterNode(Process.Start(start)!, port);
+        await node.WaitUntilServingAsync();
+        return node;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.False(_process.HasExited, $"The node exited at start:\n{string.Join('\n', _output)}");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"The node did not serve /health within a minute:\n{string.Join('\n', _output)}");
+            try
+            {
+                using var response = await Client.GetAsync(new Uri("/health", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+}
