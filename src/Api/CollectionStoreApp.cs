@@ -1,3 +1,4 @@
+using CollectionStore.Api.Bus.Redis;
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
@@ -97,6 +98,7 @@ public static class CollectionStoreApp
         services.AddModelSchema();
         services.AddGraphQLExecution(builder.Configuration);
         services.AddSubscriptionEngine();
+        services.AddRedisBus(builder.Configuration);
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
         services.AddSseTransport();

@@ -50,6 +50,13 @@ internal sealed class ChangeDispatcher(IChangeBus bus, IDocumentStore store, ILo
         return LastDispatched;
     }
 
+    /// <summary>
+    /// Makes the dispatcher read the feed up to <paramref name="latest"/> (the store's latest sequence), for when
+    /// bus notices may have been lost. Repeats and requests behind the last dispatched change are ignored.
+    /// </summary>
+    public void RequestCatchUp(long latest) =>
+        _inbox.Writer.TryWrite(new ChangeNotice(latest, string.Empty, string.Empty, null));
+
     public void Unregister(ChangeSource source) =>
         _sources.AddOrUpdate(source.Collection, _ => [], (_, list) => list.Remove(source));
 
