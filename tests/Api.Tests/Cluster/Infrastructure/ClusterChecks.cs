@@ -15,6 +15,23 @@ public static class ClusterChecks
         return ((int)response.StatusCode, body);
     }
 
+    /// <summary>Waits until the bus entry of <c>/health</c> reports <paramref name="state"/>; returns that entry.</summary>
+    public static async Task<JsonElement> WaitForBusStateAsync(ClusterNode node, string state)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var bus = (await HealthAsync(node)).Body.GetProperty("dependencies").GetProperty("bus");
+            if (bus.TryGetProperty("state", out var current) && current.GetString() == state)
+            {
+                return bus;
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"The bus did not reach state {state}: {bus}");
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task WaitUntilBusConnectedAsync(params ClusterNode[] nodes)
     {
         var watch = Stopwatch.StartNew();
