@@ -13,7 +13,7 @@ internal sealed class RedisIdentityBridge(RedisConnection connection, IdentitySi
 {
     // Signals are raised synchronously, so a flag on the relaying thread tells a relayed signal from a local one.
     [ThreadStatic]
-    private static bool t_relaying;
+    private static bool _relaying;
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly RedisChannel _channel = connection.Channel("identity");
@@ -66,7 +66,7 @@ internal sealed class RedisIdentityBridge(RedisConnection connection, IdentitySi
 
     private void OnLocalSignal(IdentitySignal signal)
     {
-        if (t_relaying)
+        if (_relaying)
         {
             return;
         }
@@ -96,14 +96,14 @@ internal sealed class RedisIdentityBridge(RedisConnection connection, IdentitySi
         }
 
         RedisBusLog.SignalReceived(logger, signal.Kind, signal.UserId, origin);
-        t_relaying = true;
+        _relaying = true;
         try
         {
             signals.Publish(signal);
         }
         finally
         {
-            t_relaying = false;
+            _relaying = false;
         }
     }
 }
