@@ -99,7 +99,7 @@ public static class CollectionStoreApp
         services.AddSubscriptionEngine();
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
-        services.AddSseTransport();
+        services.AddSseTransport(builder.Configuration);
         services.AddGraphQLHttpTransport();
         services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();

@@ -28,6 +28,23 @@ internal sealed class SseReservations(
         return reservation;
     }
 
+    /// <summary>
+    /// Takes over a reservation another node made, under its token, for a stream about to open here; it has no
+    /// expiry of its own because the stream connects at once.
+    /// </summary>
+    public SseReservation Adopt(string token, string? owner, StreamLease lease)
+    {
+        var options = subscriptionOptions.Value;
+        var reservation = new SseReservation(token, owner, lease, options.SendQueueCapacity, options.MaxOperationsPerConnection);
+        if (!_reservations.TryAdd(token, reservation))
+        {
+            lease.Dispose();
+            return _reservations[token];
+        }
+
+        return reservation;
+    }
+
     public SseReservation? Find(string token) => _reservations.GetValueOrDefault(token);
 
     /// <summary>Forgets the reservation and closes it (its stream ended or it expired).</summary>
@@ -35,6 +52,15 @@ internal sealed class SseReservations(
     {
         _reservations.TryRemove(new KeyValuePair<string, SseReservation>(reservation.Token, reservation));
         await reservation.CloseAsync();
+    }
+
+    /// <summary>Drops the reservation when no stream connected to it here (another node's stream claimed it).</summary>
+    public void DropUnconnected(string token)
+    {
+        if (Find(token) is { } reservation && reservation.TryConnect())
+        {
+            _ = CloseAsync(reservation).AsTask();
+        }
     }
 
     private void Expire(object? state)
