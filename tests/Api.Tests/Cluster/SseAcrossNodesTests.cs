@@ -1,4 +1,5 @@
 using System.Net;
+using CollectionStore.Api.Tests.Transport.Sse;
 using static CollectionStore.Api.Tests.Cluster.SseClusterRequests;
 
 namespace CollectionStore.Api.Tests.Cluster;
@@ -27,11 +28,11 @@ public sealed class SseAcrossNodesTests(SseClusterFixture cluster)
         var mutationResult = false;
         while (names.Count < 3 || !mutationResult)
         {
-            var next = await stream.ExpectNextAsync();
+            var next = await OwnNextAsync(stream, token);
             if ((string)next["id"]! == "m")
             {
                 Assert.Equal("through-c-" + token, (string)next["payload"]!["data"]!["createProject"]!["name"]!);
-                Assert.Equal("""{"id":"m"}""", (await stream.ExpectEventAsync("complete")).Data);
+                Assert.Equal("""{"id":"m"}""", (await CompleteAsync(stream, token)).Data);
                 mutationResult = true;
                 continue;
             }
@@ -58,9 +59,9 @@ public sealed class SseAcrossNodesTests(SseClusterFixture cluster)
 
         Assert.Equal(before, await ActiveSubscriptionsAsync(cluster.B));
         Assert.Equal(HttpStatusCode.Accepted, (await PostOperationAsync(cluster.C, token, "{ projects { totalCount } }", "q")).Status);
-        var next = await stream.ExpectNextAsync();
+        var next = await OwnNextAsync(stream, token);
         Assert.Equal("q", (string)next["id"]!);
-        Assert.Equal("""{"id":"q"}""", (await stream.ExpectEventAsync("complete")).Data);
+        Assert.Equal("""{"id":"q"}""", (await CompleteAsync(stream, token)).Data);
     }
 
     [Fact]
@@ -78,18 +79,18 @@ public sealed class SseAcrossNodesTests(SseClusterFixture cluster)
         await using var stream = await OpenStreamAsync(cluster.B, token);
         Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
         Assert.Equal(HttpStatusCode.Accepted, invalid.Status);
-        Assert.Equal("""{"id":"q","payload":{"data":{"projects":{"totalCount":0}}}}""", (await stream.ExpectEventAsync("next")).Data);
-        Assert.Equal("""{"id":"q"}""", (await stream.ExpectEventAsync("complete")).Data);
+        Assert.Equal("""{"id":"q","payload":{"data":{"projects":{"totalCount":0}}}}""", (await NextEventAsync(stream, token)).Data);
+        Assert.Equal("""{"id":"q"}""", (await CompleteAsync(stream, token)).Data);
 
         // A request error of a queued operation cannot be its POST's status any more; it is the operation's result.
-        var error = await stream.ExpectNextAsync();
+        var error = await OwnNextAsync(stream, token);
         Assert.Equal("bad", (string)error["id"]!);
         Assert.NotNull(error["payload"]!["errors"]);
-        Assert.Equal("""{"id":"bad"}""", (await stream.ExpectEventAsync("complete")).Data);
+        Assert.Equal("""{"id":"bad"}""", (await CompleteAsync(stream, token)).Data);
 
         await EventuallyActiveAsync(cluster.B, before + 1);
         await CreateProjectAsync(cluster.B, "queued-" + token);
-        Assert.Equal("queued-" + token, ChangedProject(await stream.ExpectNextAsync(), "s"));
+        Assert.Equal("queued-" + token, ChangedProject(await OwnNextAsync(stream, token), "s"));
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class SseAcrossNodesTests(SseClusterFixture cluster)
         Assert.Equal(HttpStatusCode.NotFound, strangerPost.Status);
         Assert.Equal(HttpStatusCode.NotFound, strangerDelete.Status);
         Assert.Equal(HttpStatusCode.Accepted, ownPost.Status);
-        var next = await stream.ExpectNextAsync();
+        var next = await OwnNextAsync(stream, token);
         Assert.Equal("me", (string)next["id"]!);
         Assert.Equal("admin", (string)next["payload"]!["data"]!["me"]!["username"]!);
     }
@@ -195,6 +196,55 @@ public sealed class SseAcrossNodesTests(SseClusterFixture cluster)
         await using var late = await OpenStreamAsync(cluster.B, token);
 
         Assert.Equal(HttpStatusCode.NotFound, late.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Subscription_ReservedAndStreamedOnA_TakesOperationsThroughBAndC()
+    {
+        var token = await ReserveAsync(cluster.A);
+        await using var stream = await OpenStreamAsync(cluster.A, token);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await PostOperationAsync(cluster.C, token, ProjectSubscription, "s")).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostOperationAsync(cluster.B, token, "{ projects(where: { name: { eq: \"none\" } }) { totalCount } }", "q")).Status);
+        Assert.Equal("""{"id":"q","payload":{"data":{"projects":{"totalCount":0}}}}""", (await NextEventAsync(stream, token)).Data);
+        Assert.Equal("""{"id":"q"}""", (await CompleteAsync(stream, token)).Data);
+        await CreateProjectAsync(cluster.A, "on-a-" + token);
+
+        Assert.Equal("on-a-" + token, ChangedProject(await OwnNextAsync(stream, token), "s"));
+        Assert.Equal(HttpStatusCode.OK, (await DeleteAsync(cluster.B, token, "s")).Status);
+    }
+
+    [Fact]
+    public async Task SingleConnectionMode_WithRedisUnreachable_WorksWithinItsNode()
+    {
+        await using var node = await cluster.StartLoneNodeAsync($"127.0.0.1:{Infrastructure.FreePort.Next()}");
+        var token = await ReserveAsync(node);
+        await using var stream = await OpenStreamAsync(node, token);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await PostOperationAsync(node, token, ProjectSubscription, "s")).Status);
+        var duplicate = await PostOperationAsync(node, token, ProjectSubscription, "s");
+        var unknown = await PostOperationAsync(node, new string('A', 43), ProjectSubscription, "s");
+        await CreateProjectAsync(node, "alone-" + token);
+
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal("alone-" + token, ChangedProject(await OwnNextAsync(stream, token), "s"));
+        Assert.Equal(HttpStatusCode.OK, (await DeleteAsync(node, token, "s")).Status);
+    }
+
+    private static async Task<SseEvent> CompleteAsync(SseStream stream, string token)
+    {
+        var complete = await OwnEventAsync(stream, token);
+        Assert.Equal("complete", complete.Event);
+        return complete;
+    }
+
+    private static async Task<SseEvent> NextEventAsync(SseStream stream, string token)
+    {
+        var next = await OwnEventAsync(stream, token);
+        Assert.Equal("next", next.Event);
+        return next;
     }
 
     private static async Task EventuallyActiveAsync(Infrastructure.ClusterNode node, long active)

@@ -16,6 +16,7 @@ public sealed class SseClusterFixture : IAsyncLifetime
     public static readonly TimeSpan ReservationTimeout = TimeSpan.FromSeconds(4);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("collectionstore-sse-cluster-").FullName;
+    private readonly Dictionary<string, string> _environment = [];
     private RedisServer? _redis;
     private ClusterNode? _a;
     private ClusterNode? _b;
@@ -31,13 +32,11 @@ public sealed class SseClusterFixture : IAsyncLifetime
     {
         var schemaPath = Path.Combine(_directory, "schema.graphql");
         await File.WriteAllTextAsync(schemaPath, TestModels.OpenDefault());
-        var environment = new Dictionary<string, string>
-        {
-            ["Schema__Path"] = schemaPath,
-            ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Auth__BootstrapAdmin__Password"] = AdminPassword,
-            ["Subscriptions__ReservationTimeout"] = ReservationTimeout.ToString(),
-        };
+        _environment["Schema__Path"] = schemaPath;
+        _environment["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        _environment["Auth__BootstrapAdmin__Password"] = AdminPassword;
+        _environment["Subscriptions__ReservationTimeout"] = ReservationTimeout.ToString();
+        var environment = _environment;
         _redis = await RedisServer.StartAsync();
         var store = Path.Combine(_directory, "store.db");
 
@@ -51,6 +50,16 @@ public sealed class SseClusterFixture : IAsyncLifetime
                 () => node.Output.Any(line => line.Contains("SSE routing listens on node channel", StringComparison.Ordinal)),
                 $"node {node.Port} to listen on its SSE channel");
         }
+    }
+
+    /// <summary>
+    /// One more node with the same settings on a store of its own and the given Redis (e.g. a port nobody listens
+    /// on); the caller disposes it.
+    /// </summary>
+    public Task<ClusterNode> StartLoneNodeAsync(string redis)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(_directory, "lone-" + Guid.NewGuid().ToString("N"))).FullName;
+        return ClusterNode.StartAsync(directory, Path.Combine(directory, "store.db"), redis, _environment);
     }
 
     public async Task DisposeAsync()

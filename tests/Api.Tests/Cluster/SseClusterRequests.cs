@@ -87,6 +87,31 @@ internal static class SseClusterRequests
         return (string)next["payload"]!["data"]!["projectChanged"]!["project"]!["name"]!;
     }
 
+    /// <summary>
+    /// The stream's next event, skipping changes to projects other tests made: the nodes share one store, and a node
+    /// may deliver an earlier change it only learns of now.
+    /// </summary>
+    public static async Task<SseEvent> OwnEventAsync(SseStream stream, string token)
+    {
+        while (true)
+        {
+            var next = await stream.ReadEventAsync();
+            Assert.NotNull(next);
+            var name = next.Event == "next" ? JsonNode.Parse(next.Data)?["payload"]?["data"]?["projectChanged"]?["project"]?["name"] : null;
+            if (name is null || ((string)name!).EndsWith(token, StringComparison.Ordinal))
+            {
+                return next;
+            }
+        }
+    }
+
+    public static async Task<JsonNode> OwnNextAsync(SseStream stream, string token)
+    {
+        var next = await OwnEventAsync(stream, token);
+        Assert.Equal("next", next.Event);
+        return JsonNode.Parse(next.Data)!;
+    }
+
     private static HttpRequestMessage Authorized(HttpRequestMessage request, string? bearer)
     {
         if (bearer is not null)

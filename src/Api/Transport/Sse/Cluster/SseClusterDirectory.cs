@@ -50,7 +50,7 @@ internal sealed class SseClusterDirectory(RedisConnection redis, IOptions<Stream
 
     private async Task<RedisResult> RunAsync(string script, string token, RedisValue[] arguments, CancellationToken cancellationToken)
     {
-        var database = (await redis.GetAsync().WaitAsync(cancellationToken)).GetDatabase();
+        var database = (await SseRedisGuard.ConnectedAsync(redis.GetAsync(), cancellationToken)).GetDatabase();
         return await database.ScriptEvaluateAsync(script, [redis.Key($"sse:{token}")], arguments).WaitAsync(cancellationToken);
     }
 

@@ -76,7 +76,7 @@ internal sealed class SseNodeChannel(
 
     private async Task<long> PublishAsync(string node, SseNodeMessage message, CancellationToken cancellationToken)
     {
-        var multiplexer = await redis.GetAsync().WaitAsync(cancellationToken);
+        var multiplexer = await SseRedisGuard.ConnectedAsync(redis.GetAsync(), cancellationToken);
         return await multiplexer.GetSubscriber().PublishAsync(Channel(node), SseNodeJson.Write(message)).WaitAsync(cancellationToken);
     }
 
