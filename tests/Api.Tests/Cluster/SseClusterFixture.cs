@@ -12,8 +12,11 @@ public sealed class SseClusterFixture : IAsyncLifetime
 {
     public const string AdminPassword = "cluster-admin-password";
 
+    /// <summary>Operations one reservation may hold (queued before its stream, or running).</summary>
+    public const int MaxOperations = 6;
+
     /// <summary>How long a reservation waits for its stream on every node.</summary>
-    public static readonly TimeSpan ReservationTimeout = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan ReservationTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("collectionstore-sse-cluster-").FullName;
     private readonly Dictionary<string, string> _environment = [];
@@ -36,6 +39,7 @@ public sealed class SseClusterFixture : IAsyncLifetime
         _environment["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         _environment["Auth__BootstrapAdmin__Password"] = AdminPassword;
         _environment["Subscriptions__ReservationTimeout"] = ReservationTimeout.ToString();
+        _environment["Subscriptions__MaxOperationsPerConnection"] = MaxOperations.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var environment = _environment;
         _redis = await RedisServer.StartAsync();
         var store = Path.Combine(_directory, "store.db");

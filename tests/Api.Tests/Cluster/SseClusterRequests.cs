@@ -73,13 +73,6 @@ internal static class SseClusterRequests
         return response.Json.GetProperty("data").GetProperty("login").GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>Active subscriptions on the node, from its <c>/metrics</c>.</summary>
-    public static async Task<long> ActiveSubscriptionsAsync(ClusterNode node)
-    {
-        var metrics = JsonNode.Parse(await node.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative)))!;
-        return (long)metrics["subscriptions"]!["active"]!;
-    }
-
     /// <summary>The name of the project a subscription event on the stream is about, checking it belongs to the operation.</summary>
     public static string ChangedProject(JsonNode next, string operationId)
     {

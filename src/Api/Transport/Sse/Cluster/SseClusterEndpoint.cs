@@ -21,6 +21,8 @@ internal sealed class SseClusterEndpoint(
     SseNodeChannel channel,
     SseRemoteRunner runner,
     StreamAdmission admission,
+    GraphQLRequestExecutor executor,
+    Domain.Store.IDocumentStore store,
     IOptions<LimitsOptions> limits,
     IOptions<SubscriptionOptions> subscriptions,
     ILogger<SseClusterEndpoint> logger)
@@ -44,6 +46,13 @@ internal sealed class SseClusterEndpoint(
             return;
         }
 
+        // The place is taken before the claim: a claim given back would take the queued operations with it.
+        if (admission.TryAcquire(context) is not { } lease)
+        {
+            await StreamResponses.WriteTooManyStreamsAsync(context, context.RequestAborted);
+            return;
+        }
+
         SseClusterClaim claim;
         try
         {
@@ -51,20 +60,16 @@ internal sealed class SseClusterEndpoint(
         }
         catch (RedisException problem)
         {
-            await WriteUnavailableAsync(context, problem.Message);
+            lease.Dispose();
+            SseClusterLog.LocalOnly(logger, problem.Message);
+            await WriteUnavailableAsync(context);
             return;
         }
 
         if (!claim.Claimed)
         {
+            lease.Dispose();
             await (claim.Missing ? SseSingleConnectionHandler.WriteNotFoundAsync(context) : SseSingleConnectionHandler.WriteAlreadyOpenAsync(context));
-            return;
-        }
-
-        if (admission.TryAcquire(context) is not { } lease)
-        {
-            await directory.ReleaseAsync(token, CancellationToken.None);
-            await StreamResponses.WriteTooManyStreamsAsync(context, context.RequestAborted);
             return;
         }
 
@@ -83,7 +88,7 @@ internal sealed class SseClusterEndpoint(
         var body = isGet ? [] : await SseRequestBody.CaptureAsync(context.Request, _maxRequestBytes, context.RequestAborted);
         if (await LocateAsync(context, token) is not { } answer)
         {
-            await single.ExecuteAsync(context, token, isGet);
+            await (reservations.Find(token) is null ? WriteUnavailableAsync(context) : single.ExecuteAsync(context, token, isGet));
             return;
         }
 
@@ -111,6 +116,12 @@ internal sealed class SseClusterEndpoint(
         }
 
         var answer = await LocateAsync(context, token);
+        if (answer is null && reservations.Find(token) is null)
+        {
+            await WriteUnavailableAsync(context);
+            return;
+        }
+
         var operationId = context.Request.Query["operationId"];
         if (answer is { State: SseClusterState.Pending })
         {
@@ -135,7 +146,7 @@ internal sealed class SseClusterEndpoint(
             return;
         }
 
-        // Missing, held here, or Redis unreachable: this node's own answer.
+        // Missing, held here, or Redis unreachable for a reservation made here: this node's own answer.
         await single.StopOperationAsync(context, token);
     }
 
@@ -160,7 +171,8 @@ internal sealed class SseClusterEndpoint(
             return;
         }
 
-        var request = SseForwardedRequest.From(context, token, body, operationId);
+        var since = await store.GetLatestSequenceAsync(context.RequestAborted);
+        var request = SseQueuedSince.Pin(SseForwardedRequest.From(context, token, body, operationId), read.Request, since, executor.Schema);
         var max = subscriptions.Value.MaxOperationsPerConnection;
         var answer = await TryAsync(() => directory.EnqueueAsync(token, Owner(context), operationId, SseNodeJson.Write(request), max, context.RequestAborted));
         switch (answer?.State)
@@ -179,7 +191,7 @@ internal sealed class SseClusterEndpoint(
                 await ForwardAsync(context, answer.Value.Node!, request);
                 return;
             case null:
-                await WriteUnavailableAsync(context, "Redis is unreachable.");
+                await WriteUnavailableAsync(context);
                 return;
             default:
                 await SseSingleConnectionHandler.WriteNotFoundAsync(context);
@@ -242,9 +254,6 @@ internal sealed class SseClusterEndpoint(
 
     private static string? Owner(HttpContext context) => SseSingleConnectionHandler.Subject(context.User);
 
-    private Task WriteUnavailableAsync(HttpContext context, string problem)
-    {
-        SseClusterLog.LocalOnly(logger, problem);
-        return StreamResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "Event stream routing is unavailable; retry the request.", "STREAM_ROUTING_UNAVAILABLE", context.RequestAborted);
-    }
+    private static Task WriteUnavailableAsync(HttpContext context) =>
+        StreamResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "Event stream routing is unavailable; retry the request.", "STREAM_ROUTING_UNAVAILABLE", context.RequestAborted);
 }
