@@ -34,8 +34,8 @@ public sealed class SseClusterDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task Claim_TakesTheOperationsQueuedBeforeIt_InOrder_AndOnlyOnce()
     {
-        var a = Directory("a");
-        var b = Directory("b");
+        var a = await DirectoryAsync("a");
+        var b = await DirectoryAsync("b");
         await a.AnnounceAsync(Token, "alice", CancellationToken.None);
         foreach (var id in new[] { "one", "two", "three" })
         {
@@ -58,7 +58,7 @@ public sealed class SseClusterDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task Enqueue_ADuplicateOrOneTooMany_IsRefused_AndAnotherOwnerSeesNothing()
     {
-        var a = Directory("a");
+        var a = await DirectoryAsync("a");
         await a.AnnounceAsync(Token, owner: null, CancellationToken.None);
         await a.EnqueueAsync(Token, null, "one", "r", 2, CancellationToken.None);
 
@@ -77,8 +77,8 @@ public sealed class SseClusterDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task Release_OnlyByTheStreamsNode_RemovesTheReservation()
     {
-        var a = Directory("a");
-        var b = Directory("b");
+        var a = await DirectoryAsync("a");
+        var b = await DirectoryAsync("b");
         await a.AnnounceAsync(Token, "alice", CancellationToken.None);
         await b.ClaimAsync(Token, "alice", CancellationToken.None);
 
@@ -94,7 +94,7 @@ public sealed class SseClusterDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task Reservation_WithoutAClaim_ExpiresAfterTheReservationTimeout()
     {
-        var a = Directory("a", TimeSpan.FromMilliseconds(300));
+        var a = await DirectoryAsync("a", TimeSpan.FromMilliseconds(300));
         await a.AnnounceAsync(Token, "alice", CancellationToken.None);
         Assert.Equal(SseClusterState.Pending, (await a.LocateAsync(Token, "alice", CancellationToken.None)).State);
 
@@ -106,12 +106,15 @@ public sealed class SseClusterDirectoryTests : IAsyncLifetime
         }
     }
 
-    private SseClusterDirectory Directory(string nodeId, TimeSpan? reservationTimeout = null)
+    private async Task<SseClusterDirectory> DirectoryAsync(string nodeId, TimeSpan? reservationTimeout = null)
     {
         var connection = new RedisConnection(
             Options.Create(new RedisBusOptions { ConnectionString = _redis!.ConnectionString, NodeId = nodeId, ChannelPrefix = "test" }),
             NullLoggerFactory.Instance);
         _connections.Add(connection);
+
+        // Connected before use: while the first connection is still being made, the directory reports Redis away.
+        await connection.GetAsync();
         return new SseClusterDirectory(connection, Options.Create(new StreamOptions { ReservationTimeout = reservationTimeout ?? TimeSpan.FromMinutes(1) }));
     }
 }

@@ -57,9 +57,13 @@ internal sealed class SseReservations(
     /// <summary>Drops the reservation when no stream connected to it here (another node's stream claimed it).</summary>
     public void DropUnconnected(string token)
     {
-        if (Find(token) is { } reservation && reservation.TryConnect())
+        // Forgotten first, so no request finds it half-dropped. A stream here cannot be connecting at the same
+        // time (the other node holds the claim), so failing to claim it means it is expiring anyway.
+        if (Find(token) is { IsConnected: false } reservation
+            && _reservations.TryRemove(new KeyValuePair<string, SseReservation>(token, reservation))
+            && reservation.TryConnect())
         {
-            _ = CloseAsync(reservation).AsTask();
+            _ = reservation.CloseAsync().AsTask();
         }
     }
 

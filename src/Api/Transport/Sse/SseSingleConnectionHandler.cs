@@ -65,11 +65,29 @@ internal sealed class SseSingleConnectionHandler(
     /// </summary>
     public async Task OpenStreamAsync(HttpContext context, string token, ISseStreamHooks? hooks)
     {
-        if (await FindAsync(context, token) is not { } reservation)
+        if (await FindAsync(context, token) is { } reservation)
         {
+            await ConnectAsync(context, reservation, hooks);
+        }
+    }
+
+    /// <summary>
+    /// Opens the stream of a reservation the caller already looked up (so one that is being dropped meanwhile
+    /// answers 409, not 404); the caller must own it, as always.
+    /// </summary>
+    public async Task OpenStreamAsync(HttpContext context, SseReservation reservation, ISseStreamHooks? hooks)
+    {
+        if (reservation.Owner != Subject(context.User))
+        {
+            await WriteNotFoundAsync(context);
             return;
         }
 
+        await ConnectAsync(context, reservation, hooks);
+    }
+
+    private async Task ConnectAsync(HttpContext context, SseReservation reservation, ISseStreamHooks? hooks)
+    {
         if (hooks is not null && !await hooks.ClaimAsync(reservation, context.RequestAborted))
         {
             await WriteAlreadyOpenAsync(context);

@@ -34,15 +34,16 @@ internal sealed class SseClusterEndpoint(
 
     public async Task OpenStreamAsync(HttpContext context, string token)
     {
-        if (!SseToken.IsWellFormed(token) || reservations.Find(token) is { IsConnected: true })
+        if (!SseToken.IsWellFormed(token))
         {
             await single.OpenStreamAsync(context, token);
             return;
         }
 
-        if (reservations.Find(token) is not null)
+        // Looked up once: the copy may be dropped any moment (another node's stream claimed it), and then it is 409.
+        if (reservations.Find(token) is { } local)
         {
-            await single.OpenStreamAsync(context, token, NewStream(claim: null));
+            await single.OpenStreamAsync(context, local, local.IsConnected ? null : NewStream(claim: null));
             return;
         }
 

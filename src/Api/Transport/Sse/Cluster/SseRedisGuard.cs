@@ -9,7 +9,7 @@ namespace CollectionStore.Api.Transport.Sse.Cluster;
 /// </summary>
 internal static class SseRedisGuard
 {
-    private static readonly TimeSpan FirstConnectWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstConnectWait = TimeSpan.FromSeconds(2);
 
     public static async Task<IConnectionMultiplexer> ConnectedAsync(Task<IConnectionMultiplexer> connecting, CancellationToken cancellationToken)
     {
