@@ -101,7 +101,7 @@ public static class CollectionStoreApp
         services.AddRedisBus(builder.Configuration);
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
-        services.AddSseTransport();
+        services.AddSseTransport(builder.Configuration);
         services.AddGraphQLHttpTransport();
         services.AddMultipartSubscriptions(builder.Configuration);
         services.AddCollectionStoreHealthChecks();

@@ -18,11 +18,18 @@ internal static class LastEventIdResume
 {
     private const string SinceArgument = "since";
 
-    public static GraphQLExecutionRequest Apply(GraphQLExecutionRequest request, StringValues lastEventId, ISchema schema)
+    public static GraphQLExecutionRequest Apply(GraphQLExecutionRequest request, StringValues lastEventId, ISchema schema) =>
+        lastEventId.Count == 1 && long.TryParse(lastEventId[0], NumberStyles.None, CultureInfo.InvariantCulture, out var since)
+            ? Apply(request, since, schema, keepGiven: false)
+            : request;
+
+    /// <summary>
+    /// Gives every root field that takes <c>since</c> the value <paramref name="since"/>; with
+    /// <paramref name="keepGiven"/>, fields that already have one keep it.
+    /// </summary>
+    public static GraphQLExecutionRequest Apply(GraphQLExecutionRequest request, long since, ISchema schema, bool keepGiven)
     {
-        if (lastEventId.Count != 1
-            || !long.TryParse(lastEventId[0], NumberStyles.None, CultureInfo.InvariantCulture, out var since)
-            || schema.Subscription is not { } subscription)
+        if (schema.Subscription is not { } subscription)
         {
             return request;
         }
@@ -46,7 +53,8 @@ internal static class LastEventIdResume
         var changed = false;
         foreach (var field in operation.SelectionSet.Selections.OfType<GraphQLField>())
         {
-            if (subscription.GetField(field.Name.StringValue)?.Arguments?.Find(SinceArgument) is not null)
+            var given = field.Arguments?.Items.Exists(a => a.Name.StringValue == SinceArgument) == true;
+            if (subscription.GetField(field.Name.StringValue)?.Arguments?.Find(SinceArgument) is not null && !(keepGiven && given))
             {
                 SetSince(field, since);
                 changed = true;

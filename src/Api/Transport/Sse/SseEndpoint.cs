@@ -1,13 +1,15 @@
 using CollectionStore.Api.Transport.HttpStreams;
+using CollectionStore.Api.Transport.Sse.Cluster;
 
 namespace CollectionStore.Api.Transport.Sse;
 
 /// <summary>
 /// Picks out the <c>/graphql</c> requests that belong to GraphQL over SSE: PUT and DELETE (single connection
 /// mode), any GET/POST carrying a reservation token, and GET/POST whose Accept prefers <c>text/event-stream</c>
-/// (distinct connections mode). Everything else is left to GraphQL over HTTP.
+/// (distinct connections mode). Everything else is left to GraphQL over HTTP. With Redis configured, single
+/// connection mode goes through <see cref="SseClusterEndpoint"/> so a reservation spans nodes.
 /// </summary>
-internal sealed class SseEndpoint(SseDistinctHandler distinct, SseSingleConnectionHandler single)
+internal sealed class SseEndpoint(SseDistinctHandler distinct, SseSingleConnectionHandler single, SseClusterEndpoint? cluster = null)
 {
     /// <summary>Every method <c>/graphql</c> answers once SSE is included.</summary>
     public const string AllowedMethods = "GET, POST, PUT, DELETE";
@@ -18,13 +20,14 @@ internal sealed class SseEndpoint(SseDistinctHandler distinct, SseSingleConnecti
         var request = context.Request;
         if (HttpMethods.IsPut(request.Method))
         {
-            await single.ReserveAsync(context);
+            await (cluster is null ? single.ReserveAsync(context) : cluster.ReserveAsync(context));
             return true;
         }
 
         if (HttpMethods.IsDelete(request.Method))
         {
-            await single.StopOperationAsync(context, SseToken.Read(request));
+            var stopToken = SseToken.Read(request);
+            await (cluster is null ? single.StopOperationAsync(context, stopToken) : cluster.StopOperationAsync(context, stopToken));
             return true;
         }
 
@@ -37,7 +40,10 @@ internal sealed class SseEndpoint(SseDistinctHandler distinct, SseSingleConnecti
         var wantsStream = StreamAccept.Prefers(request.Headers.Accept, SseResponse.MediaType);
         if (SseToken.Read(request) is { } token)
         {
-            await (wantsStream ? single.OpenStreamAsync(context, token) : single.ExecuteAsync(context, token, isGet));
+            var handled = cluster is null
+                ? (wantsStream ? single.OpenStreamAsync(context, token) : single.ExecuteAsync(context, token, isGet))
+                : (wantsStream ? cluster.OpenStreamAsync(context, token) : cluster.ExecuteAsync(context, token, isGet));
+            await handled;
             return true;
         }
 

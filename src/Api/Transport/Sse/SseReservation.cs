@@ -25,6 +25,18 @@ internal sealed class SseReservation(string token, string? owner, StreamLease le
 
     public void SetExpiry(ITimer expiry) => _expiry = expiry;
 
+    /// <summary>True once a stream claimed it (or it is being dropped).</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _connected;
+            }
+        }
+    }
+
     /// <summary>Claims the reservation for a stream; false when a stream already did (or it closed).</summary>
     public bool TryConnect()
     {

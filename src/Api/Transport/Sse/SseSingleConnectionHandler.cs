@@ -28,7 +28,10 @@ internal sealed class SseSingleConnectionHandler(
 {
     private readonly HttpGraphQLRequestReader _reader = new(GraphQLHttpStatusProfile.Current, limits.Value.MaxRequestBytes);
 
-    public async Task ReserveAsync(HttpContext context)
+    public Task ReserveAsync(HttpContext context) => ReserveAsync(context, announce: null);
+
+    /// <summary>Reserves; <paramref name="announce"/> (when given) publishes the reservation before the token is answered.</summary>
+    public async Task ReserveAsync(HttpContext context, Func<SseReservation, CancellationToken, Task>? announce)
     {
         if (!StreamAccept.AcceptsAny(context.Request.Headers.Accept, "text/plain"))
         {
@@ -44,24 +47,65 @@ internal sealed class SseSingleConnectionHandler(
         }
 
         var reservation = reservations.Create(Subject(context.User), lease);
+        if (announce is not null)
+        {
+            await announce(reservation, context.RequestAborted);
+        }
+
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(reservation.Token, context.RequestAborted);
     }
 
-    public async Task OpenStreamAsync(HttpContext context, string token)
+    public Task OpenStreamAsync(HttpContext context, string token) => OpenStreamAsync(context, token, hooks: null);
+
+    /// <summary>
+    /// Opens the stream; <paramref name="hooks"/> (when given) must claim the reservation first (false → 409), hear
+    /// that it connected, and hear that it closed.
+    /// </summary>
+    public async Task OpenStreamAsync(HttpContext context, string token, ISseStreamHooks? hooks)
     {
-        if (await FindAsync(context, token) is not { } reservation)
+        if (await FindAsync(context, token) is { } reservation)
         {
+            await ConnectAsync(context, reservation, hooks);
+        }
+    }
+
+    /// <summary>
+    /// Opens the stream of a reservation the caller already looked up (so one that is being dropped meanwhile
+    /// answers 409, not 404); the caller must own it, as always.
+    /// </summary>
+    public async Task OpenStreamAsync(HttpContext context, SseReservation reservation, ISseStreamHooks? hooks)
+    {
+        if (reservation.Owner != Subject(context.User))
+        {
+            await WriteNotFoundAsync(context);
+            return;
+        }
+
+        await ConnectAsync(context, reservation, hooks);
+    }
+
+    private async Task ConnectAsync(HttpContext context, SseReservation reservation, ISseStreamHooks? hooks)
+    {
+        if (hooks is not null && !await hooks.ClaimAsync(reservation, context.RequestAborted))
+        {
+            await WriteAlreadyOpenAsync(context);
             return;
         }
 
         if (!reservation.TryConnect())
         {
-            await StreamResponses.WriteErrorAsync(context, StatusCodes.Status409Conflict, "The reservation's stream is already open.", "STREAM_ALREADY_OPEN", context.RequestAborted);
+            if (hooks is not null)
+            {
+                await hooks.ReleaseAsync(reservation);
+            }
+
+            await WriteAlreadyOpenAsync(context);
             return;
         }
 
+        hooks?.Connected(reservation);
         try
         {
             using var connection = live.Register(
@@ -73,6 +117,11 @@ internal sealed class SseSingleConnectionHandler(
         finally
         {
             await reservations.CloseAsync(reservation);
+            if (hooks is not null)
+            {
+                await hooks.ReleaseAsync(reservation);
+            }
+
             SseLog.StreamClosed(logger);
         }
     }
@@ -104,7 +153,7 @@ internal sealed class SseSingleConnectionHandler(
 
         if (!StreamAccept.AcceptsAny(context.Request.Headers.Accept, GraphQLHttpMediaTypes.Json))
         {
-            await StreamResponses.WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, "Operation requests answer with application/json; results arrive on the stream.", ErrorCodes.BadRequest, context.RequestAborted);
+            await WriteNotJsonAsync(context);
             return;
         }
 
@@ -126,11 +175,11 @@ internal sealed class SseSingleConnectionHandler(
         {
             case SseOperationAdd.Duplicate:
                 operation.Dispose();
-                await StreamResponses.WriteErrorAsync(context, StatusCodes.Status409Conflict, $"Operation '{operationId}' is already running on this stream.", "OPERATION_ID_IN_USE", context.RequestAborted);
+                await WriteDuplicateAsync(context, operationId);
                 return;
             case SseOperationAdd.TooMany:
                 operation.Dispose();
-                await StreamResponses.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "This stream already runs its maximum number of operations.", "TOO_MANY_OPERATIONS", context.RequestAborted);
+                await WriteTooManyOperationsAsync(context);
                 return;
             case SseOperationAdd.Closed:
                 operation.Dispose();
@@ -160,13 +209,25 @@ internal sealed class SseSingleConnectionHandler(
         return reservation;
     }
 
-    private static Task WriteNotFoundAsync(HttpContext context) =>
+    internal static Task WriteNotJsonAsync(HttpContext context) =>
+        StreamResponses.WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, "Operation requests answer with application/json; results arrive on the stream.", ErrorCodes.BadRequest, context.RequestAborted);
+
+    internal static Task WriteDuplicateAsync(HttpContext context, string operationId) =>
+        StreamResponses.WriteErrorAsync(context, StatusCodes.Status409Conflict, $"Operation '{operationId}' is already running on this stream.", "OPERATION_ID_IN_USE", context.RequestAborted);
+
+    internal static Task WriteTooManyOperationsAsync(HttpContext context) =>
+        StreamResponses.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "This stream already runs its maximum number of operations.", "TOO_MANY_OPERATIONS", context.RequestAborted);
+
+    internal static Task WriteAlreadyOpenAsync(HttpContext context) =>
+        StreamResponses.WriteErrorAsync(context, StatusCodes.Status409Conflict, "The reservation's stream is already open.", "STREAM_ALREADY_OPEN", context.RequestAborted);
+
+    internal static Task WriteNotFoundAsync(HttpContext context) =>
         StreamResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "No event stream reservation matches the token.", "STREAM_NOT_FOUND", context.RequestAborted);
 
-    private static Task WriteMissingOperationIdAsync(HttpContext context) =>
+    internal static Task WriteMissingOperationIdAsync(HttpContext context) =>
         StreamResponses.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The operation ID is missing (extensions.operationId, or ?operationId= for DELETE).", ErrorCodes.BadRequest, context.RequestAborted);
 
-    private static string? OperationId(JsonElement? extensions) =>
+    internal static string? OperationId(JsonElement? extensions) =>
         extensions is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("operationId", out var id)
             ? id.ValueKind switch
             {
@@ -176,5 +237,5 @@ internal sealed class SseSingleConnectionHandler(
             }
             : null;
 
-    private static string? Subject(ClaimsPrincipal? user) => Principals.UserId(user);
+    internal static string? Subject(ClaimsPrincipal? user) => Principals.UserId(user);
 }

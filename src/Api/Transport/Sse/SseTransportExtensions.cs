@@ -1,11 +1,13 @@
 using CollectionStore.Api.Transport.HttpStreams;
+using CollectionStore.Api.Transport.Sse.Cluster;
 
 namespace CollectionStore.Api.Transport.Sse;
 
 /// <summary>Registers GraphQL over SSE (both modes); <c>/graphql</c> hands SSE requests to <see cref="SseEndpoint"/>.</summary>
 internal static class SseTransportExtensions
 {
-    public static IServiceCollection AddSseTransport(this IServiceCollection services)
+    /// <summary>Registers both modes; with <c>ConnectionStrings:Redis</c> in <paramref name="configuration"/>, reservations span nodes.</summary>
+    public static IServiceCollection AddSseTransport(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.AddHttpStreams();
         services.AddSingleton<SseStreamRunner>();
@@ -14,6 +16,11 @@ internal static class SseTransportExtensions
         services.AddSingleton<SseDistinctHandler>();
         services.AddSingleton<SseSingleConnectionHandler>();
         services.AddSingleton<SseEndpoint>();
+        if (configuration is not null)
+        {
+            services.AddSseCluster(configuration);
+        }
+
         return services;
     }
 }
