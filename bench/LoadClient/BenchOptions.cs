@@ -4,7 +4,7 @@ namespace CollectionStore.Bench.LoadClient;
 
 /// <summary>
 /// Command line: <c>&lt;scenario&gt; --url http://host:port/graphql --pid &lt;server pid&gt; [--server ours|peer]
-/// [--n N] [--quick] [--second-url URL] [--admin-password P] [--out result.json]</c>.
+/// [--n N] [--quick] [--second-url URL] [--admin-password P] [--out result.json] [--burst mutations] [--hold seconds]</c>.
 /// </summary>
 internal sealed record BenchOptions(
     string Scenario,
@@ -15,7 +15,9 @@ internal sealed record BenchOptions(
     bool Quick,
     Uri? SecondUrl,
     string? AdminPassword,
-    string? Out)
+    string? Out,
+    int? Burst,
+    int HoldSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -41,6 +43,8 @@ internal sealed record BenchOptions(
             Get("quick") == "true",
             Get("second-url") is { } second ? new Uri(second) : null,
             Get("admin-password") ?? Environment.GetEnvironmentVariable("ADMIN_PASSWORD"),
-            Get("out"));
+            Get("out"),
+            Get("burst") is { } burst ? int.Parse(burst, CultureInfo.InvariantCulture) : null,
+            int.Parse(Get("hold") ?? "0", CultureInfo.InvariantCulture));
     }
 }

@@ -32,7 +32,7 @@ internal static class FanOutScenario
         }
 
         single.Sort();
-        var burst = (int)Math.Clamp((context.Options.Quick ? 50_000 : 200_000) / n, 10, 1000);
+        var burst = context.Options.Burst ?? (int)Math.Clamp((context.Options.Quick ? 50_000 : 200_000) / n, 10, 1000);
         context.Recorder.Reset();
         var cpuBefore = context.Probe.CpuSeconds();
         var started = Clock.NowNs();

@@ -25,6 +25,9 @@ internal static class IdleScenario
         context.Recorder.Reset();
         await writer.CreateAsync(cancellationToken);
         var allDelivered = await context.WaitForDeliveriesAsync(n, TimeSpan.FromSeconds(30), cancellationToken);
+
+        // Keeps the connections open for a look at the server from outside (a heap dump, counters).
+        await Task.Delay(TimeSpan.FromSeconds(context.Options.HoldSeconds), cancellationToken);
         return new JsonObject
         {
             ["connections"] = n,
