@@ -29,8 +29,13 @@ internal sealed class OperationFrames
     public static OperationFrames Legacy(GraphQLSerializer serializer) => new(serializer, "data", completeAfterError: true);
 
     /// <summary>A result around an already serialised payload, which is shared and never copied.</summary>
-    public OutgoingMessage Next(string id, ReadOnlyMemory<byte> payload) =>
-        new(JsonFrames.Prefix(id, _resultType), payload, JsonFrames.ObjectEnd);
+    public OutgoingMessage Next(string id, ReadOnlyMemory<byte> payload) => Next(NextPrefix(id), payload);
+
+    /// <summary>The envelope before a result's payload; an operation builds it once for all its events.</summary>
+    public byte[] NextPrefix(string id) => JsonFrames.Prefix(id, _resultType);
+
+    /// <summary>A result around an already serialised payload, with the operation's prebuilt envelope.</summary>
+    public static OutgoingMessage Next(byte[] prefix, ReadOnlyMemory<byte> payload) => new(prefix, payload, JsonFrames.ObjectEnd);
 
     public OutgoingMessage Error(string id, IReadOnlyList<ExecutionError> errors) =>
         OutgoingMessage.Whole(JsonFrames.Message("error", id, JsonFrames.ErrorsArray(_serializer, errors)));

@@ -145,8 +145,10 @@ internal sealed class OperationRunner(
         }
     }
 
-    private bool Publish(RunningOperation operation, ReadOnlyMemory<byte> payload) =>
-        IsCurrent(operation) && sender.TryEnqueueEvent(frames.Next(operation.Id, payload));
+    private bool Publish(RunningOperation operation, byte[] prefix, ReadOnlyMemory<byte> payload) =>
+        IsCurrent(operation) && sender.TryEnqueueEvent(OperationFrames.Next(prefix, payload));
+
+    private byte[] NextPrefix(RunningOperation operation) => frames.NextPrefix(operation.Id);
 
     private void Fail(RunningOperation operation, IReadOnlyList<ExecutionError> errors) =>
         Finish(operation, frames.Error(operation.Id, errors), error: true);
@@ -156,7 +158,10 @@ internal sealed class OperationRunner(
     /// <summary>The sink the engine writes one operation's events to.</summary>
     private sealed class OperationSink(OperationRunner runner, RunningOperation operation) : ISubscriptionSink
     {
-        public bool TryPublish(SubscriptionEvent subscriptionEvent) => runner.Publish(operation, subscriptionEvent.Payload);
+        // Every event of the operation has the same envelope: built once, not per delivery.
+        private readonly byte[] _prefix = runner.NextPrefix(operation);
+
+        public bool TryPublish(SubscriptionEvent subscriptionEvent) => runner.Publish(operation, _prefix, subscriptionEvent.Payload);
 
         public void Fail(IReadOnlyList<ExecutionError> errors) => runner.Fail(operation, errors);
 

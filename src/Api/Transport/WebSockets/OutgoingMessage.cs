@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Net.WebSockets;
 
 namespace CollectionStore.Api.Transport.WebSockets;
 
 /// <summary>
 /// One text message to send: an envelope prefix, an optional payload shared with other connections (the
-/// cohort's serialised result, never copied), and a suffix, sent as the frames of one WebSocket message.
+/// cohort's serialised result, shared), and a suffix, joined in a pooled buffer and sent as one WebSocket frame.
 /// </summary>
 internal readonly record struct OutgoingMessage(
     ReadOnlyMemory<byte> Prefix,
@@ -31,17 +32,25 @@ internal readonly record struct OutgoingMessage(
             return;
         }
 
-        var hasPayload = !Payload.IsEmpty;
-        var hasSuffix = !Suffix.IsEmpty;
-        await socket.SendAsync(Prefix, WebSocketMessageType.Text, !hasPayload && !hasSuffix, cancellationToken);
-        if (hasPayload)
+        if (Payload.IsEmpty && Suffix.IsEmpty)
         {
-            await socket.SendAsync(Payload, WebSocketMessageType.Text, !hasSuffix, cancellationToken);
+            await socket.SendAsync(Prefix, WebSocketMessageType.Text, true, cancellationToken);
+            return;
         }
 
-        if (hasSuffix)
+        // One frame and one write per message: three fragments would cost three frame headers and three socket writes.
+        var length = Prefix.Length + Payload.Length + Suffix.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            await socket.SendAsync(Suffix, WebSocketMessageType.Text, true, cancellationToken);
+            Prefix.Span.CopyTo(buffer);
+            Payload.Span.CopyTo(buffer.AsSpan(Prefix.Length));
+            Suffix.Span.CopyTo(buffer.AsSpan(Prefix.Length + Payload.Length));
+            await socket.SendAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, true, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
