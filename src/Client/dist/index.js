@@ -1605,7 +1605,51 @@ var Client = class {
     });
   }
 };
+
+// src/crosstab-link.ts
+import { ApolloLink } from "@apollo/client";
+import { print } from "graphql";
+import { Observable } from "rxjs";
+var CrossTabLink = class extends ApolloLink {
+  constructor(client, options = {}) {
+    super((operation, forward) => {
+      const document = print(operation.query);
+      const variables = operation.variables;
+      if (operation.operationType === "subscription") {
+        return new Observable((observer) => client.subscribe(document, variables, {
+          next: (r) => observer.next(r),
+          error: (e) => {
+            const errors = e?.errors;
+            if (Array.isArray(errors)) {
+              observer.next({ errors });
+              observer.complete();
+            } else {
+              observer.error(e instanceof Error ? e : new Error(String(e?.message ?? e)));
+            }
+          },
+          complete: () => observer.complete()
+        }));
+      }
+      if (options.subscriptionsOnly) return forward(operation);
+      return new Observable((observer) => {
+        let active = true;
+        client.query(document, variables).then(
+          (r) => {
+            if (!active) return;
+            observer.next(r);
+            observer.complete();
+          },
+          (e) => active && observer.error(e)
+        );
+        return () => {
+          active = false;
+        };
+      });
+    });
+  }
+};
 export {
+  CrossTabLink,
   compare,
   createClient,
   matches
