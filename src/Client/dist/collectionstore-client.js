@@ -177,6 +177,7 @@ var LockElection = class extends BaseElection {
     })).catch(() => void 0);
   }
   stop() {
+    if (this.isLeader) this.bus.post({ t: "resign" });
     this.abort.abort();
     this.release?.();
     this.off?.();
@@ -281,18 +282,21 @@ var TAB_TIMEOUT_MS = 3500;
 
 // src/hub.ts
 var LeaderHub = class {
-  constructor(bus, transport) {
+  constructor(bus, transport, liveness) {
     this.bus = bus;
     this.transport = transport;
+    this.liveness = liveness;
     this.offBus = bus.on((m) => this.onMessage(m));
     this.offConn = transport.onConnectionChange?.((connected) => bus.post({ t: "conn", connected }));
     this.pruner = setInterval(() => this.prune(), TAB_TIMEOUT_MS / 2);
   }
   bus;
   transport;
+  liveness;
   subs = /* @__PURE__ */ new Map();
   inflight = /* @__PURE__ */ new Set();
   seen = /* @__PURE__ */ new Map();
+  watched = /* @__PURE__ */ new Map();
   offBus;
   offConn;
   pruner;
@@ -305,13 +309,15 @@ var LeaderHub = class {
     this.offBus();
     this.offConn?.();
     clearInterval(this.pruner);
+    for (const cancel of this.watched.values()) cancel();
+    this.watched.clear();
     for (const s of this.subs.values()) s.dispose();
     this.subs.clear();
     await this.transport.close();
   }
   onMessage(m) {
     if (this.closed) return;
-    this.seen.set(m.from, Date.now());
+    this.noteTab(m.from);
     if (m.to !== this.bus.tabId && m.t !== "bye") return;
     switch (m.t) {
       case "q":
@@ -415,11 +421,20 @@ var LeaderHub = class {
       this.subs.delete(key);
     }
   }
+  noteTab(tab) {
+    if (!this.seen.has(tab) && tab !== this.bus.tabId && this.liveness?.watch) {
+      this.watched.set(tab, this.liveness.watch(tab, () => this.dropTab(tab)));
+    }
+    this.seen.set(tab, Date.now());
+  }
   dropTab(tab) {
     this.seen.delete(tab);
+    this.watched.get(tab)?.();
+    this.watched.delete(tab);
     for (const key of [...this.subs.keys()]) this.removeSubscriber(key, tab);
   }
   prune() {
+    if (this.liveness?.watch) return;
     const now = Date.now();
     for (const [tab, at] of this.seen) {
       if (tab !== this.bus.tabId && now - at > TAB_TIMEOUT_MS) this.dropTab(tab);
@@ -433,6 +448,38 @@ function serializable(error) {
   } catch {
     return { message: String(error) };
   }
+}
+
+// src/liveness.ts
+function createLiveness(group, locks) {
+  if (!locks) return { hold: () => void 0, close: () => void 0 };
+  const prefix = `${group}:tab:`;
+  const abort = new AbortController();
+  let release;
+  return {
+    hold(tabId) {
+      locks.request(prefix + tabId, { signal: abort.signal }, () => new Promise((r) => {
+        release = r;
+      })).catch(() => void 0);
+    },
+    watch(tabId, onGone) {
+      const stop = new AbortController();
+      locks.request(prefix + tabId, { signal: stop.signal }, () => {
+        onGone();
+      }).catch(() => void 0);
+      return () => stop.abort();
+    },
+    async alive() {
+      const state = await locks.query();
+      const ids = /* @__PURE__ */ new Set();
+      for (const l of state.held ?? []) if (l.name?.startsWith(prefix)) ids.add(l.name.slice(prefix.length));
+      return ids;
+    },
+    close() {
+      abort.abort();
+      release?.();
+    }
+  };
 }
 
 // src/util.ts
@@ -1398,8 +1445,10 @@ var TabGroup = class {
     const namespace = options.namespace ?? "collectionstore";
     const group = `${namespace}:${identity}`;
     this.bus = new Bus(group, this.tabId);
-    const locks = globalThis.navigator?.locks;
-    this.election = locks && options.leaderElection !== "broadcast" ? new LockElection(this.bus, `${group}:leader`, locks) : new BroadcastElection(this.bus);
+    const found = globalThis.navigator?.locks;
+    const locks = options.leaderElection === "broadcast" ? void 0 : found;
+    this.liveness = createLiveness(group, locks);
+    this.election = locks ? new LockElection(this.bus, `${group}:leader`, locks) : new BroadcastElection(this.bus);
     this.router = new Router(this.bus, this.election);
     this.election.onChange(() => this.onElection());
   }
@@ -1410,6 +1459,7 @@ var TabGroup = class {
   bus;
   election;
   router;
+  liveness;
   hub;
   leaderCallbacks = /* @__PURE__ */ new Set();
   wasLeader = false;
@@ -1417,6 +1467,7 @@ var TabGroup = class {
     return identityOf(await options.getToken?.());
   }
   start() {
+    this.liveness.hold(this.tabId);
     this.election.start();
   }
   get isLeader() {
@@ -1436,11 +1487,12 @@ var TabGroup = class {
     const hub = this.hub;
     this.hub = void 0;
     await hub?.close();
+    this.liveness.close();
     this.bus.close();
   }
   onElection() {
     const leading = this.election.isLeader;
-    if (leading && !this.hub) this.hub = new LeaderHub(this.bus, this.createTransport());
+    if (leading && !this.hub) this.hub = new LeaderHub(this.bus, this.createTransport(), this.liveness);
     if (!leading && this.hub) {
       void this.hub.close();
       this.hub = void 0;
@@ -1493,8 +1545,8 @@ function matchField(cond, fieldValue) {
   if (keys.length === 0) return true;
   if (keys.every((k) => LIST_OPS.has(k))) return matchList(cond, fieldValue);
   if (keys.every((k) => POSITIVE.has(k) || k in NEGATED)) return keys.every((k) => matchOperator(k, cond[k], fieldValue));
-  const nested = fieldValue !== null && typeof fieldValue === "object" && !Array.isArray(fieldValue) ? fieldValue : {};
-  return matchObject(cond, nested);
+  if (fieldValue === null || typeof fieldValue !== "object" || Array.isArray(fieldValue)) return false;
+  return matchObject(cond, fieldValue);
 }
 function matchList(cond, fieldValue) {
   const list = Array.isArray(fieldValue) ? fieldValue : [];
@@ -2283,11 +2335,12 @@ var Client = class {
   adoptLater(group) {
     const seen = /* @__PURE__ */ new Set();
     const off = group.bus.on((m) => seen.add(m.from));
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
       off();
       if (this.closed) return;
-      void this.persistence?.adoptWrites(group.tabId, (owner) => !seen.has(owner)).then((adopted) => this.writes?.adopt(adopted)).catch(() => void 0);
-    }, ADOPT_AFTER_MS);
+      const alive = await group.liveness.alive?.().catch(() => void 0) ?? seen;
+      void this.persistence?.adoptWrites(group.tabId, (owner) => !alive.has(owner)).then((adopted) => this.writes?.adopt(adopted)).catch(() => void 0);
+    }, group.liveness.alive ? 0 : ADOPT_AFTER_MS);
     this.cleanups.push(() => {
       clearTimeout(timer);
       off();
