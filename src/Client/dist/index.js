@@ -668,6 +668,143 @@ var Router = class _Router {
   }
 };
 
+// src/sse-transport.ts
+var TOKEN_HEADER = "X-GraphQL-Event-Stream-Token";
+function sseTransport(context) {
+  const ops = /* @__PURE__ */ new Map();
+  const listeners = /* @__PURE__ */ new Set();
+  let reservation;
+  let auth = null;
+  let closed = false;
+  let ready;
+  const abort = new AbortController();
+  const headers = (extra = {}) => ({
+    ...auth ? { authorization: `Bearer ${auth}` } : {},
+    ...reservation ? { [TOKEN_HEADER]: reservation } : {},
+    ...extra
+  });
+  async function open() {
+    for (let attempt = 0; !closed; attempt++) {
+      try {
+        auth = await context.getToken();
+        reservation = void 0;
+        const put = await fetch(context.url, { method: "PUT", headers: headers({ accept: "text/plain" }), signal: abort.signal });
+        if (put.status !== 201) throw new Error(`reservation refused (${put.status})`);
+        reservation = await put.text();
+        const stream = await fetch(context.url, { headers: headers({ accept: "text/event-stream" }), signal: abort.signal });
+        if (!stream.ok || !stream.body) throw new Error(`stream refused (${stream.status})`);
+        listeners.forEach((l) => l(true));
+        for (const id of ops.keys()) void post(id);
+        void read(stream.body);
+        return;
+      } catch {
+        if (closed) return;
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 3e3)));
+      }
+    }
+  }
+  function connect() {
+    ready ??= open();
+    return ready;
+  }
+  async function read(body) {
+    const decoder = new TextDecoder();
+    const reader = body.getReader();
+    let buffer = "";
+    let expired = false;
+    try {
+      for (; ; ) {
+        const { value, done: done2 } = await reader.read();
+        if (done2) break;
+        buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          expired = dispatch(frame, expired);
+        }
+      }
+    } catch {
+    }
+    if (closed) return;
+    listeners.forEach((l) => l(false));
+    ready = void 0;
+    void connect();
+  }
+  function dispatch(frame, expired) {
+    let event = "message";
+    const data = [];
+    for (const line of frame.split("\n")) {
+      if (line.startsWith(":")) continue;
+      if (line.startsWith("event:")) event = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    }
+    if (!data.length || !data.join("")) return expired;
+    const message = JSON.parse(data.join("\n"));
+    const op = message.id ? ops.get(message.id) : void 0;
+    if (event === "next" && op && message.payload) {
+      if (!message.payload.data && errorCode(message.payload.errors) === "UNAUTHENTICATED") return true;
+      op.sink.next(message.payload);
+    } else if (event === "complete" && op && !expired) {
+      ops.delete(message.id);
+      op.sink.complete?.();
+    }
+    return expired;
+  }
+  async function post(id) {
+    const op = ops.get(id);
+    if (!op || !reservation) return;
+    try {
+      const res = await fetch(context.url, {
+        method: "POST",
+        headers: headers({ "content-type": "application/json", accept: "application/json" }),
+        body: JSON.stringify({ query: op.document, variables: op.variables, extensions: { operationId: id } }),
+        signal: abort.signal
+      });
+      if (res.status === 202 || res.status === 409) return;
+      const body = await res.json().catch(() => ({}));
+      if (ops.delete(id)) op.sink.error?.({ errors: body.errors ?? [{ message: `HTTP ${res.status}` }] });
+    } catch {
+    }
+  }
+  function start(document, variables, sink) {
+    const id = randomId();
+    ops.set(id, { document, variables: variables ?? {}, sink });
+    void connect().then(() => post(id));
+    return () => {
+      if (!ops.delete(id) || !reservation || closed) return;
+      void fetch(`${context.url}${context.url.includes("?") ? "&" : "?"}operationId=${encodeURIComponent(id)}`, {
+        method: "DELETE",
+        headers: headers(),
+        signal: abort.signal
+      }).catch(() => void 0);
+    };
+  }
+  return {
+    execute(document, variables) {
+      return new Promise((resolve) => {
+        let result = {};
+        start(document, variables, {
+          next: (r) => {
+            result = r;
+          },
+          error: (e) => resolve(e),
+          complete: () => resolve(result)
+        });
+      });
+    },
+    subscribe: start,
+    onConnectionChange(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    async close() {
+      closed = true;
+      abort.abort();
+    }
+  };
+}
+
 // src/transport.ts
 import { createClient as createWsClient } from "graphql-ws";
 function wsUrlOf(url) {
@@ -798,7 +935,7 @@ var TabGroup = class {
   }
   createTransport() {
     if (this.options.transportFactory) return this.options.transportFactory(this.context);
-    if (this.options.transport === "sse") throw new Error("transport 'sse' is not available in this version; use 'graphql-ws'.");
+    if (this.options.transport === "sse") return sseTransport(this.context);
     return graphqlWsTransport(this.context, this.options.webSocketImpl);
   }
 };

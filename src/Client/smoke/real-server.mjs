@@ -44,6 +44,7 @@ const project = (await gql('mutation($o: ID!, $n: String!) { createProject(input
 
 const options = {
   url, getToken, webSocketImpl: WebSocket, leaderElection: 'broadcast', namespace: `smoke-${Date.now()}`,
+  transport: process.env.SMOKE_TRANSPORT ?? 'graphql-ws',
   collections: { Task: { fields: 'id version title done priority projectId', conflict: 'client-wins' } },
 };
 const a = createClient(options);

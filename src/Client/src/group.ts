@@ -3,6 +3,7 @@ import { BroadcastElection, LockElection, type Election } from './election.js';
 import { LeaderHub } from './hub.js';
 import { createLiveness, type Liveness } from './liveness.js';
 import { Router } from './router.js';
+import { sseTransport } from './sse-transport.js';
 import { graphqlWsTransport } from './transport.js';
 import type { ClientOptions, ServerTransport, TransportContext } from './types.js';
 import { identityOf, randomId } from './util.js';
@@ -83,7 +84,7 @@ export class TabGroup {
 
   private createTransport(): ServerTransport {
     if (this.options.transportFactory) return this.options.transportFactory(this.context);
-    if (this.options.transport === 'sse') throw new Error("transport 'sse' is not available in this version; use 'graphql-ws'.");
+    if (this.options.transport === 'sse') return sseTransport(this.context);
     return graphqlWsTransport(this.context, this.options.webSocketImpl);
   }
 }
