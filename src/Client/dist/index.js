@@ -356,8 +356,8 @@ var LeaderHub = class {
     if (existing) {
       existing.tabs.add(m.from);
       if (m.feed) existing.feed = m.feed;
-      const covered = existing.startSince ?? (existing.firstSeq !== void 0 ? existing.firstSeq - 1 : void 0);
-      if (existing.withSince && since !== null && (covered === void 0 || since < covered)) {
+      const behind = existing.lastSeq !== void 0 ? since !== null && since < existing.lastSeq : since !== null && (existing.startSince === null || since < existing.startSince);
+      if (existing.withSince && behind) {
         existing.dispose();
         this.start(existing, since);
       }

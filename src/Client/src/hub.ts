@@ -97,10 +97,12 @@ export class LeaderHub {
     if (existing) {
       existing.tabs.add(m.from);
       if (m.feed) existing.feed = m.feed as Feed;
-      const covered = existing.startSince ?? (existing.firstSeq !== undefined ? existing.firstSeq - 1 : undefined);
-      // A tab that applied less than this subscription replays from its own position; the others
-      // drop the repeated sequences.
-      if (existing.withSince && since !== null && (covered === undefined || since < covered)) {
+      // A tab behind what this subscription already delivered (or started from) gets a replay from
+      // its own position; the tabs that had those events drop the repeated sequences.
+      const behind = existing.lastSeq !== undefined
+        ? since !== null && since < existing.lastSeq
+        : since !== null && (existing.startSince === null || since < existing.startSince);
+      if (existing.withSince && behind) {
         existing.dispose();
         this.start(existing, since);
       }
