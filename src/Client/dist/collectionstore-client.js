@@ -2502,6 +2502,7 @@ var Client = class {
   }
 };
 export {
+  WriteError,
   compare,
   createClient2 as createClient,
   matches

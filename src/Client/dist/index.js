@@ -1840,6 +1840,7 @@ var CrossTabLink = class extends ApolloLink {
 };
 export {
   CrossTabLink,
+  WriteError,
   compare,
   createClient,
   matches
