@@ -145,8 +145,8 @@ export class WriteQueue {
 
   private finish(e: Entry, doc: Doc | undefined, error?: WriteError, applied = true): void {
     const { cache } = this.deps;
-    if (doc && applied && e.kind === 'remove') cache.delete(e.collection, doc.id, doc.version);
-    else if (doc) cache.put(e.collection, doc);
+    if (doc && applied && e.kind === 'remove') cache.delete(e.collection, doc.id, doc.version, 'write');
+    else if (doc) cache.put(e.collection, doc, applied ? 'write' : 'local');
     this.entries.splice(this.entries.indexOf(e), 1);
     cache.removeOverlay(e.collection, e.docId, e.id);
     void this.deps.persistence?.deleteWrite(e.id).catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { Doc } from './types.js';
 /** Where a confirmed state came from: this tab's query or write, a change event, another tab. */
-export type Origin = 'local' | 'event' | 'remote';
+export type Origin = 'local' | 'write' | 'event' | 'remote';
+type ConfirmedListener = (collection: string, id: string, doc: Doc | undefined, origin: Origin) => void;
 type Overlay = {
     writeId: string;
     apply: (doc: Doc | undefined) => Doc | undefined;
@@ -14,8 +15,9 @@ export declare class Cache {
     private readonly listeners;
     private readonly dirty;
     private scheduled;
-    /** Called for every accepted confirmed change (persistence, sharing with other tabs). */
-    onConfirmed: ((collection: string, id: string, doc: Doc | undefined, origin: Origin) => void) | undefined;
+    private readonly confirmedListeners;
+    /** Hears every accepted confirmed change at once (persistence, sharing with other tabs, live lists). */
+    onConfirmed(cb: ConfirmedListener): () => void;
     private state;
     /** Listeners hear about changed ids once per microtask, so a burst of events renders once. */
     onChange(cb: (collection: string, ids: string[]) => void): () => void;

@@ -48,6 +48,12 @@ export declare class LiveQuery implements LiveList {
     /** Runs the view's query; events that arrive meanwhile win over the snapshot, id by id. */
     private load;
     private onEvent;
+    /**
+     * This tab's confirmed write: its optimistic state is about to go, and the view's event may come
+     * later. Where the filter is fully evaluable here (the shared case table proves it agrees with the
+     * server) the list keeps showing the document instead of blinking until the event arrives.
+     */
+    private onOwnWrite;
     private onError;
     private render;
     /** A `first`-limited view that lost members fetches the next ones. */
