@@ -2173,10 +2173,20 @@ var WriteQueue = class {
     return this.add(collection, "create", docId, { input: { ...input, id: docId } });
   }
   update(collection, id, changes) {
-    return this.add(collection, "update", id, { changes: { ...changes } });
+    return this.add(collection, "update", id, { changes: { ...changes }, ...this.base(collection, id) });
   }
   async remove(collection, id) {
-    await this.add(collection, "remove", id, {});
+    await this.add(collection, "remove", id, this.base(collection, id));
+  }
+  /**
+   * The version the edit is based on, fixed when the app makes it: an edit made offline on v1 must
+   * conflict with a v2 that arrived meanwhile, not silently overwrite it. A write queued behind
+   * another write of the same document builds on that write's result instead.
+   */
+  base(collection, id) {
+    if (this.entries.some((e) => e.collection === collection && e.docId === id)) return {};
+    const version = this.deps.cache.confirmed(collection, id)?.version;
+    return version === void 0 ? {} : { baseVersion: version };
   }
   /** Queued writes a reload left behind (or a closed tab's), replayed after this tab's own. */
   adopt(stored) {
@@ -2261,7 +2271,8 @@ var WriteQueue = class {
     const options = this.deps.collection(e.collection);
     const strategy = options.conflict ?? "server-wins";
     const { cache } = this.deps;
-    let expected = cache.confirmed(e.collection, e.docId)?.version;
+    const base = e.payload.baseVersion;
+    let expected = typeof base === "number" ? base : cache.confirmed(e.collection, e.docId)?.version;
     let changes = e.payload.changes;
     const field = `${e.kind === "remove" ? "delete" : e.kind}${e.collection}`;
     for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {

@@ -35,6 +35,12 @@ export declare class WriteQueue {
     create(collection: string, input: Record<string, unknown>): Promise<Doc>;
     update(collection: string, id: string, changes: Record<string, unknown>): Promise<Doc>;
     remove(collection: string, id: string): Promise<void>;
+    /**
+     * The version the edit is based on, fixed when the app makes it: an edit made offline on v1 must
+     * conflict with a v2 that arrived meanwhile, not silently overwrite it. A write queued behind
+     * another write of the same document builds on that write's result instead.
+     */
+    private base;
     /** Queued writes a reload left behind (or a closed tab's), replayed after this tab's own. */
     adopt(stored: StoredWrite[]): void;
     /** Try queued writes again (the connection or the leader came back). */
