@@ -681,6 +681,7 @@ function sseTransport(context) {
   let auth = null;
   let closed = false;
   let ready;
+  let connected = false;
   const abort = new AbortController();
   const headers = (extra = {}) => ({
     ...auth ? { authorization: `Bearer ${auth}` } : {},
@@ -697,6 +698,7 @@ function sseTransport(context) {
         reservation = await put.text();
         const stream = await fetch(context.url, { headers: headers({ accept: "text/event-stream" }), signal: abort.signal });
         if (!stream.ok || !stream.body) throw new Error(`stream refused (${stream.status})`);
+        connected = true;
         listeners.forEach((l) => l(true));
         for (const id of ops.keys()) void post(id);
         void read(stream.body);
@@ -731,6 +733,7 @@ function sseTransport(context) {
     } catch {
     }
     if (closed) return;
+    connected = false;
     listeners.forEach((l) => l(false));
     ready = void 0;
     void connect();
@@ -774,7 +777,8 @@ function sseTransport(context) {
   function start(document, variables, sink) {
     const id = randomId();
     ops.set(id, { document, variables: variables ?? {}, sink });
-    void connect().then(() => post(id));
+    if (connected) void post(id);
+    else void connect();
     return () => {
       if (!ops.delete(id) || !reservation || closed) return;
       void fetch(`${context.url}${context.url.includes("?") ? "&" : "?"}operationId=${encodeURIComponent(id)}`, {
