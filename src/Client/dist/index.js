@@ -383,7 +383,7 @@ var LeaderHub = class {
   }
   start(sub, since) {
     sub.startSince = since;
-    sub.firstSeq = void 0;
+    sub.lastSeq = void 0;
     const variables = sub.withSince ? { ...sub.variables, since } : { ...sub.variables };
     sub.variables = variables;
     let active = true;
@@ -392,7 +392,6 @@ var LeaderHub = class {
         if (!active) return;
         const seq = sequenceOf(result);
         if (seq !== void 0) {
-          sub.firstSeq ??= seq;
           sub.lastSeq = seq;
           if (sub.withSince) variables.since = seq;
         }
@@ -1768,7 +1767,7 @@ var Client = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await this.ready;
+    await this.ready.catch(() => void 0);
     for (const l of this.lists) l.close();
     this.writes?.close();
     for (const c of this.cleanups) c();
