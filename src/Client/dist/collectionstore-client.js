@@ -2172,8 +2172,9 @@ var WriteQueue = class {
     if (value) this.kick();
   }
   create(collection, input) {
-    const docId = typeof input.id === "string" ? input.id : randomId();
-    return this.add(collection, "create", docId, { input: { ...input, id: docId } });
+    const generated = typeof input.id !== "string";
+    const docId = generated ? randomId() : input.id;
+    return this.add(collection, "create", docId, { input: { ...input, id: docId }, generated });
   }
   update(collection, id, changes) {
     return this.add(collection, "update", id, { changes: { ...changes }, ...this.base(collection, id) });
@@ -2282,6 +2283,10 @@ var WriteQueue = class {
       const result = await this.deps.execute(this.document(e.kind, e.collection, options.fields), this.variables(e, expected, changes));
       const code = errorCode(result.errors);
       if (!result.errors?.length) return { doc: result.data?.[field], applied: true };
+      if (e.kind === "create" && code === "UNIQUE_VIOLATION" && e.payload.generated) {
+        const existing = await this.fetch(e.collection, e.docId, options.fields);
+        if (existing) return { doc: existing, applied: true };
+      }
       if (code !== "VERSION_CONFLICT" || e.kind === "create") throw new WriteError(result.errors, code);
       const local = cache.get(e.collection, e.docId);
       const server = await this.fetch(e.collection, e.docId, options.fields);
