@@ -2363,6 +2363,7 @@ var Client = class {
   lists = /* @__PURE__ */ new Set();
   closed = false;
   onlineFlag = true;
+  outgoing = [];
   async init() {
     const identity = await TabGroup.identify(this.options);
     const getToken = async () => await this.options.getToken?.() ?? null;
@@ -2501,17 +2502,23 @@ var Client = class {
     else this.store.put(e.feed.collection, doc, "event");
   }
   applyShared(m) {
-    const collection = m.collection;
-    if (m.doc) this.store.put(collection, m.doc, "remote");
-    else this.store.delete(collection, m.id, m.version, "remote");
+    for (const item of m.items) {
+      if (item.doc) this.store.put(item.collection, item.doc, "remote");
+      else this.store.delete(item.collection, item.id, item.version, "remote");
+    }
   }
   onConfirmed(collection, id, doc, origin) {
     if (doc) this.persistence?.putDoc(collection, doc);
     else this.persistence?.deleteDoc(collection, id);
     if ((origin === "local" || origin === "write") && this.group) {
-      const version = doc?.version ?? this.store.confirmed(collection, id)?.version ?? Number.MAX_SAFE_INTEGER;
-      this.group.bus.post({ t: "cache", collection, id, doc, version });
+      const version = doc?.version ?? Number.MAX_SAFE_INTEGER;
+      if (this.outgoing.length === 0) queueMicrotask(() => this.flushShared());
+      this.outgoing.push({ collection, id, doc, version });
     }
+  }
+  flushShared() {
+    const items = this.outgoing.splice(0);
+    if (items.length && !this.closed) this.group?.bus.post({ t: "cache", items });
   }
   /** Writes queued by tabs that are gone (a reload, a closed tab) are replayed by this one. */
   adoptLater(group) {

@@ -13,6 +13,14 @@ export function createClient(options: ClientOptions): CollectionStoreClient {
 
 const ADOPT_AFTER_MS = 1500;
 
+/** A confirmed state shared with the other tabs (doc undefined: deleted at version). */
+interface SharedItem {
+  collection: string;
+  id: string;
+  doc: Doc | undefined;
+  version: number;
+}
+
 class Client implements CollectionStoreClient {
   readonly ready: Promise<void>;
   private group: TabGroup | undefined;
@@ -24,6 +32,7 @@ class Client implements CollectionStoreClient {
   private readonly lists = new Set<LiveQuery>();
   private closed = false;
   private onlineFlag = true;
+  private readonly outgoing: SharedItem[] = [];
 
   constructor(private readonly options: ClientOptions) {
     this.ready = this.init();
@@ -185,9 +194,10 @@ class Client implements CollectionStoreClient {
   }
 
   private applyShared(m: Record<string, unknown>): void {
-    const collection = m.collection as string;
-    if (m.doc) this.store.put(collection, m.doc as Doc, 'remote');
-    else this.store.delete(collection, m.id as string, m.version as number, 'remote');
+    for (const item of m.items as SharedItem[]) {
+      if (item.doc) this.store.put(item.collection, item.doc, 'remote');
+      else this.store.delete(item.collection, item.id, item.version, 'remote');
+    }
   }
 
   private onConfirmed(collection: string, id: string, doc: Doc | undefined, origin: string): void {
@@ -195,9 +205,16 @@ class Client implements CollectionStoreClient {
     else this.persistence?.deleteDoc(collection, id);
     // Query and write results reach only the tab that asked: share them so every cache agrees.
     if ((origin === 'local' || origin === 'write') && this.group) {
-      const version = doc?.version ?? this.store.confirmed(collection, id)?.version ?? Number.MAX_SAFE_INTEGER;
-      this.group.bus.post({ t: 'cache', collection, id, doc, version });
+      const version = doc?.version ?? Number.MAX_SAFE_INTEGER;
+      // One message per turn: a query of a thousand documents is one post, not a thousand.
+      if (this.outgoing.length === 0) queueMicrotask(() => this.flushShared());
+      this.outgoing.push({ collection, id, doc, version });
     }
+  }
+
+  private flushShared(): void {
+    const items = this.outgoing.splice(0);
+    if (items.length && !this.closed) this.group?.bus.post({ t: 'cache', items });
   }
 
   /** Writes queued by tabs that are gone (a reload, a closed tab) are replayed by this one. */

@@ -125,3 +125,19 @@ test('Watch_OwnWriteConfirmedBeforeItsEvent_ListNeverBlinks', async () => {
   const firstWithA = renders.findIndex((r) => r.includes('a'));
   assert.ok(renders.slice(firstWithA).every((r) => r.includes('a')), renders.join(' | '));
 });
+
+test('Cache_QueryAndWriteResultsOfOneTab_ReachTheOtherTabsCaches', async () => {
+  const server = new FakeServer();
+  tabs = new Tabs(server);
+  server.write('Task', 'create', { id: 'a', title: 'a' });
+  server.write('Task', 'create', { id: 'b', title: 'b' });
+  const one = tabs.tab();
+  const other = tabs.tab();
+  await other.ready;
+  const list = one.watch('Task', {});
+  await waitFor(() => list.items.length === 2, 'loaded in one tab');
+  await waitFor(() => other.cache('Task').all().length === 2, 'shared with the other tab');
+  await one.remove('Task', 'a');
+  await waitFor(() => other.cache('Task').get('a') === undefined, 'delete shared');
+  assert.equal(other.cache('Task').get('b')?.title, 'b');
+});
