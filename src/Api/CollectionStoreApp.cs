@@ -1,4 +1,5 @@
 using CollectionStore.Api.Configuration;
+using CollectionStore.Api.Demo;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
 using CollectionStore.Api.Identity;
@@ -56,6 +57,7 @@ public static class CollectionStoreApp
             app.MapGraphQLHttp();
             app.MapCollectionStoreHealth();
             app.MapSubscriptionMetrics();
+            app.MapDemo(app.Environment, app.Configuration);
             return app;
         }
         catch
