@@ -1,0 +1,75 @@
+// Headless Chromium from Debian, driven by playwright-core (no browser download). Pages are opened on the
+// server's origin so the client bundle loads from /client/* and tabs share BroadcastChannel and Web Locks.
+import { chromium } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+}
+
+/**
+ * Opens a tab on the server's origin and creates a client in it as `window.store` (the test keeps the client
+ * object itself; the library sets no globals). Every change event a subscription delivers is recorded in
+ * `window.events[key]`, every sink error in `window.errors`.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} origin
+ * @param {{ username?: string, password?: string, collections?: object, watchErrors?: boolean }} options
+ */
+export async function openTab(context, origin, { username = 'admin', password, collections } = {}) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`[tab pageerror] ${error.message}`));
+  // A page of the origin that loads nothing by itself: the health endpoint's JSON is enough to run scripts on.
+  await page.goto(`${origin}/health`);
+  await page.evaluate(
+    async ({ username, password, collections }) => {
+      const { createClient } = await import('/client/collectionstore-client.js');
+      const login = async () => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken } }',
+            variables: { u: username, p: password },
+          }),
+        });
+        const body = await response.json();
+        window.logins = (window.logins ?? 0) + 1;
+        return body.data.login.accessToken;
+      };
+      let token = await login();
+      window.tokenCalls = 0;
+      window.events = {};
+      window.errors = [];
+      window.store = createClient({
+        url: `${location.origin}/graphql`,
+        // Called at connect and after the server closes the connection for an expired token.
+        getToken: async () => {
+          window.tokenCalls++;
+          if (window.tokenCalls > 1) token = await login();
+          return token;
+        },
+        collections: collections || undefined,
+      });
+      window.record = (key, document, variables) => {
+        window.events[key] = window.events[key] ?? [];
+        return window.store.subscribe(document, variables, {
+          next: (result) => {
+            if (result.errors) window.errors.push(result.errors);
+            else window.events[key].push(result.data);
+          },
+          error: (error) => window.errors.push(String(error?.message ?? JSON.stringify(error))),
+        });
+      };
+      await window.store.ready;
+    },
+    { username, password, collections: collections ?? null },
+  );
+  return page;
+}
+
+/** Which of the pages holds the leadership right now (index), or -1. */
+export async function leaderIndex(pages) {
+  const flags = await Promise.all(pages.map((p) => p.evaluate(() => window.store.isLeader).catch(() => false)));
+  return flags.indexOf(true);
+}
