@@ -10,11 +10,12 @@ export function launchBrowser() {
 
 /**
  * Opens a tab on the server's origin and creates a client in it as `window.store` (the test keeps the client
- * object itself; the library sets no globals). Every change event a subscription delivers is recorded in
- * `window.events[key]`, every sink error in `window.errors`.
+ * object itself; the library sets no globals). `window.record(key, document, variables)` subscribes and records
+ * every event in `window.events[key]` as { data, at: Date.now(), leader: whether this tab led then }; sink errors
+ * go to `window.errors`; the time this tab last became leader is `window.leaderSince`.
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} origin
- * @param {{ username?: string, password?: string, collections?: object, watchErrors?: boolean }} options
+ * @param {{ username?: string, password?: string, collections?: object}} options
  */
 export async function openTab(context, origin, { username = 'admin', password, collections } = {}) {
   const page = await context.newPage();
@@ -56,11 +57,15 @@ export async function openTab(context, origin, { username = 'admin', password, c
         return window.store.subscribe(document, variables, {
           next: (result) => {
             if (result.errors) window.errors.push(result.errors);
-            else window.events[key].push(result.data);
+            else window.events[key].push({ data: result.data, at: Date.now(), leader: window.store.isLeader });
           },
           error: (error) => window.errors.push(String(error?.message ?? JSON.stringify(error))),
         });
       };
+      window.leaderSince = null;
+      window.store.onLeaderChange((leading) => {
+        if (leading) window.leaderSince = Date.now();
+      });
       await window.store.ready;
     },
     { username, password, collections: collections ?? null },

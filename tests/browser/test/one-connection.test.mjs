@@ -48,8 +48,8 @@ test('ThreeTabs_OneSubscriptionEach_OneServerConnectionAndEveryTabGetsEveryEvent
       const e = await eventsOf(page, 'tasks');
       return e.length >= created.length && e;
     }, { what: 'every tab to receive the 10 events' });
-    assert.deepEqual(events.map((e) => e.taskChanged.task.id), created);
-    assert.ok(events.every((e) => e.taskChanged.kind === 'ADDED'));
+    assert.deepEqual(events.map((e) => e.data.taskChanged.task.id), created);
+    assert.ok(events.every((e) => e.data.taskChanged.kind === 'ADDED'));
   }
   const metrics = await api.metrics();
   console.log(`MEASURED: 3 tabs, 1 subscription each -> connections.active=${metrics.connections.active}, subscriptions.active=${metrics.subscriptions.active}`);
@@ -77,7 +77,7 @@ test('ThreeTabsFiveIdenticalSubscriptionsEach_OneConnectionOneServerSubscription
         const e = await eventsOf(page, `s${s}`);
         return e.length >= created.length && e;
       }, { what: `subscription ${s} of every tab to receive the 5 events` });
-      assert.deepEqual(events.map((e) => e.taskChanged.task.id), created);
+      assert.deepEqual(events.map((e) => e.data.taskChanged.task.id), created);
     }
   }
   const metrics = await api.metrics();
