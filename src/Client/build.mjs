@@ -11,7 +11,7 @@ await build({
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
   platform: 'neutral',
-  external: ['graphql-ws', '@apollo/client', '@apollo/client/*', 'rxjs'],
+  external: ['graphql-ws', 'graphql', '@apollo/client', '@apollo/client/*', 'rxjs'],
 });
 
 if (process.argv.includes('--tests')) {

@@ -1,3 +1,101 @@
+// src/cache.ts
+var Cache = class {
+  collections = /* @__PURE__ */ new Map();
+  listeners = /* @__PURE__ */ new Set();
+  dirty = /* @__PURE__ */ new Map();
+  scheduled = false;
+  /** Called for every accepted confirmed change (persistence, sharing with other tabs). */
+  onConfirmed;
+  state(collection) {
+    let s = this.collections.get(collection);
+    if (!s) this.collections.set(collection, s = { base: /* @__PURE__ */ new Map(), deleted: /* @__PURE__ */ new Map(), overlays: /* @__PURE__ */ new Map() });
+    return s;
+  }
+  /** Listeners hear about changed ids once per microtask, so a burst of events renders once. */
+  onChange(cb) {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+  /** Confirmed server state; ignored when not newer than what the cache holds. */
+  put(collection, doc, origin = "local") {
+    if (!doc || typeof doc.id !== "string") return false;
+    const s = this.state(collection);
+    const current = s.base.get(doc.id);
+    const deletedAt = s.deleted.get(doc.id);
+    if (deletedAt !== void 0 && doc.version <= deletedAt) return false;
+    if (current && current.version > doc.version) return false;
+    if (current && current.version === doc.version && sameFields(current, doc)) return false;
+    s.base.set(doc.id, current && current.version === doc.version ? { ...current, ...doc } : doc);
+    s.deleted.delete(doc.id);
+    this.touch(collection, doc.id);
+    this.onConfirmed?.(collection, doc.id, s.base.get(doc.id), origin);
+    return true;
+  }
+  /** The document was deleted at `version` (its last state). */
+  delete(collection, id, version, origin = "local") {
+    const s = this.state(collection);
+    const current = s.base.get(id);
+    if (current && current.version > version) return false;
+    s.deleted.set(id, Math.max(version, s.deleted.get(id) ?? 0));
+    if (!current) return false;
+    s.base.delete(id);
+    this.touch(collection, id);
+    this.onConfirmed?.(collection, id, void 0, origin);
+    return true;
+  }
+  /** The last confirmed state, without optimistic writes. */
+  confirmed(collection, id) {
+    return this.collections.get(collection)?.base.get(id);
+  }
+  get(collection, id) {
+    const s = this.collections.get(collection);
+    if (!s) return void 0;
+    let doc = s.base.get(id);
+    for (const o of s.overlays.get(id) ?? []) doc = o.apply(doc);
+    return doc;
+  }
+  all(collection) {
+    const s = this.collections.get(collection);
+    if (!s) return [];
+    const ids = /* @__PURE__ */ new Set([...s.base.keys(), ...s.overlays.keys()]);
+    return [...ids].map((id) => this.get(collection, id)).filter((d) => d !== void 0);
+  }
+  /** Ids with optimistic writes (live lists show optimistic creates before the server has them). */
+  optimisticIds(collection) {
+    return [...this.collections.get(collection)?.overlays.keys() ?? []];
+  }
+  addOverlay(collection, id, writeId, apply) {
+    const s = this.state(collection);
+    const list = s.overlays.get(id) ?? [];
+    list.push({ writeId, apply });
+    s.overlays.set(id, list);
+    this.touch(collection, id);
+  }
+  removeOverlay(collection, id, writeId) {
+    const s = this.state(collection);
+    const list = (s.overlays.get(id) ?? []).filter((o) => o.writeId !== writeId);
+    if (list.length) s.overlays.set(id, list);
+    else s.overlays.delete(id);
+    this.touch(collection, id);
+  }
+  touch(collection, id) {
+    let ids = this.dirty.get(collection);
+    if (!ids) this.dirty.set(collection, ids = /* @__PURE__ */ new Set());
+    ids.add(id);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      const batch = [...this.dirty];
+      this.dirty.clear();
+      for (const [c, set] of batch) for (const l of [...this.listeners]) l(c, [...set]);
+    });
+  }
+};
+function sameFields(a, b) {
+  return Object.keys(b).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 // src/bus.ts
 var Bus = class {
   constructor(name, tabId) {
@@ -346,6 +444,14 @@ function stableStringify(value) {
   const keys = Object.keys(obj).filter((k) => obj[k] !== void 0).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(",")}}`;
 }
+function pluralize(word) {
+  if (word.length > 1 && word.endsWith("y") && !"aeiou".includes(word[word.length - 2])) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+function singular(typeName) {
+  return typeName.charAt(0).toLowerCase() + typeName.slice(1);
+}
 function randomId() {
   const c = globalThis.crypto;
   if (c?.randomUUID) return c.randomUUID();
@@ -368,6 +474,12 @@ function decodeBase64(b64) {
   const bin = atob(b64);
   const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
   return new TextDecoder().decode(bytes);
+}
+function errorCode(errors) {
+  return errors?.find((e) => e?.extensions?.code)?.extensions?.code;
+}
+function clone(value) {
+  return value === void 0 ? value : JSON.parse(JSON.stringify(value));
 }
 
 // src/router.ts
@@ -1039,16 +1151,16 @@ function createClient(options) {
   }
   function subscribe(payload, sink) {
     const id = generateID(payload);
-    let done = false, errored = false, releaser = () => {
+    let done2 = false, errored = false, releaser = () => {
       locks--;
-      done = true;
+      done2 = true;
     };
     (async () => {
       locks++;
       for (; ; ) {
         try {
           const [socket, release, waitForReleaseOrThrowOnClose] = await connect();
-          if (done) {
+          if (done2) {
             waitForReleaseOrThrowOnClose.catch(() => {
             });
             return release();
@@ -1060,13 +1172,13 @@ function createClient(options) {
                 return;
               }
               case MessageType.Error: {
-                errored = true, done = true;
+                errored = true, done2 = true;
                 sink.error(message.payload);
                 releaser();
                 return;
               }
               case MessageType.Complete: {
-                done = true;
+                done2 = true;
                 releaser();
                 return;
               }
@@ -1083,7 +1195,7 @@ function createClient(options) {
             )
           );
           releaser = () => {
-            if (!done && socket.readyState === WebSocketImpl.OPEN)
+            if (!done2 && socket.readyState === WebSocketImpl.OPEN)
               socket.send(
                 stringifyMessage(
                   {
@@ -1094,7 +1206,7 @@ function createClient(options) {
                 )
               );
             locks--;
-            done = true;
+            done2 = true;
             release();
           };
           await waitForReleaseOrThrowOnClose.finally(unlisten);
@@ -1109,13 +1221,13 @@ function createClient(options) {
       sink.error(err);
     });
     return () => {
-      if (!done) releaser();
+      if (!done2) releaser();
     };
   }
   return {
     on: emitter.on,
     subscribe,
-    iterate(request) {
+    iterate(request2) {
       const pending = [];
       const deferred = {
         done: false,
@@ -1123,7 +1235,7 @@ function createClient(options) {
         resolve: () => {
         }
       };
-      const dispose = subscribe(request, {
+      const dispose = subscribe(request2, {
         next(val) {
           pending.push(val);
           deferred.resolve();
@@ -1345,84 +1457,6 @@ var TabGroup = class {
   }
 };
 
-// src/client.ts
-function createClient2(options) {
-  return new Client(options);
-}
-var Client = class {
-  constructor(options) {
-    this.options = options;
-    this.ready = this.init();
-  }
-  options;
-  ready;
-  group;
-  leaderCallbacks = /* @__PURE__ */ new Set();
-  closed = false;
-  onlineFlag = true;
-  async init() {
-    const identity = await TabGroup.identify(this.options);
-    const getToken = async () => await this.options.getToken?.() ?? null;
-    const group = new TabGroup(identity, this.options, { url: this.options.url, getToken });
-    this.group = group;
-    group.onLeaderChange((leading) => this.leaderCallbacks.forEach((cb) => cb(leading)));
-    group.start();
-  }
-  get isLeader() {
-    return this.group?.isLeader ?? false;
-  }
-  onLeaderChange(cb) {
-    this.leaderCallbacks.add(cb);
-    return () => this.leaderCallbacks.delete(cb);
-  }
-  async query(document, variables) {
-    await this.ready;
-    return await this.group.router.query(document, variables);
-  }
-  subscribe(document, variables, sink) {
-    let dispose;
-    let cancelled = false;
-    void this.ready.then(() => {
-      if (!cancelled && !this.closed) dispose = this.group.router.subscribe(document, variables, sink);
-    });
-    return () => {
-      cancelled = true;
-      dispose?.();
-    };
-  }
-  watch(_collection, _opts) {
-    throw new Error("not yet");
-  }
-  create(_collection, _input) {
-    throw new Error("not yet");
-  }
-  update(_collection, _id, _changes) {
-    throw new Error("not yet");
-  }
-  remove(_collection, _id) {
-    throw new Error("not yet");
-  }
-  pending = {
-    list: () => [],
-    subscribe: (_cb) => () => void 0
-  };
-  cache(_collection) {
-    return { get: () => void 0, all: () => [] };
-  }
-  get online() {
-    return this.onlineFlag;
-  }
-  set online(value) {
-    this.onlineFlag = value;
-  }
-  async close() {
-    if (this.closed) return;
-    this.closed = true;
-    await this.ready;
-    await this.group?.close();
-  }
-};
-
 // src/filter.ts
 var NEGATED = {
   neq: "eq",
@@ -1585,6 +1619,698 @@ function compare(order) {
     return codePointCompare(String(a.id), String(b.id));
   };
 }
+
+// src/live-list.ts
+var LiveQuery = class {
+  constructor(deps, opts) {
+    this.deps = deps;
+    this.opts = opts;
+    const type = deps.collection;
+    this.field = singular(type);
+    this.sort = compare(opts.order);
+    this.subDoc = `subscription($where: ${type}FilterInput, $since: Long) { ${this.field}Changed(where: $where, since: $since) { kind operation sequence ${this.field} { ${deps.fields} } } }`;
+    this.queryDoc = `query($where: ${type}FilterInput, $order: [${type}SortInput!], $first: Int) { ${pluralize(this.field)}(where: $where, order: $order, first: $first) { nodes { ${deps.fields} } pageInfo { hasNextPage } } }`;
+    this.key = stableStringify({ c: type, w: opts.where ?? null, o: opts.order ?? null, f: opts.first ?? null });
+    this.offCache = deps.cache.onChange((c) => {
+      if (c === type) this.render();
+    });
+    void this.start();
+  }
+  deps;
+  opts;
+  members = /* @__PURE__ */ new Set();
+  sort;
+  field;
+  subDoc;
+  queryDoc;
+  key;
+  listeners = /* @__PURE__ */ new Set();
+  offCache;
+  current = [];
+  signature = "";
+  unsubscribe;
+  lastSeq;
+  loading;
+  hasMore = false;
+  closed = false;
+  saveTimer;
+  refetching = false;
+  /** The last error the server sent for this view (other than a resync). */
+  error;
+  get items() {
+    return this.current;
+  }
+  subscribe(cb) {
+    this.listeners.add(cb);
+    cb(this.current);
+    return () => this.listeners.delete(cb);
+  }
+  close() {
+    this.closed = true;
+    this.unsubscribe?.();
+    this.offCache();
+    this.listeners.clear();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.save();
+    }
+  }
+  async start() {
+    await this.deps.ready;
+    const saved = await this.deps.persistence()?.getWatch(this.key).catch(() => void 0);
+    if (this.closed) return;
+    if (saved) {
+      for (const id of saved.ids) this.members.add(id);
+      this.lastSeq = saved.lastSeq;
+      this.render();
+      this.listen(saved.lastSeq);
+      return;
+    }
+    this.listen(void 0);
+    await this.load();
+  }
+  listen(since) {
+    const variables = { where: this.opts.where ?? null };
+    if (since !== void 0) variables.since = since;
+    this.unsubscribe = this.deps.subscribe(this.subDoc, variables, {
+      next: (r) => this.onEvent(r),
+      error: (e) => this.onError(e)
+    }, { collection: this.deps.collection, field: this.field });
+  }
+  /** Runs the view's query; events that arrive meanwhile win over the snapshot, id by id. */
+  async load() {
+    this.loading = /* @__PURE__ */ new Map();
+    const variables = { where: this.opts.where ?? null, order: this.opts.order ?? null, first: this.opts.first ?? null };
+    let result;
+    try {
+      result = await this.deps.query(this.queryDoc, variables);
+    } catch (e) {
+      this.error = e;
+      this.loading = void 0;
+      return;
+    }
+    if (this.closed) return;
+    const connection = result.data?.[pluralize(this.field)];
+    if (!connection) {
+      this.error = result.errors;
+      this.loading = void 0;
+      return;
+    }
+    const during = this.loading;
+    this.loading = void 0;
+    this.members.clear();
+    for (const doc of connection.nodes) {
+      this.deps.cache.put(this.deps.collection, doc);
+      this.members.add(doc.id);
+    }
+    for (const [id, inView] of during) {
+      if (inView) this.members.add(id);
+      else this.members.delete(id);
+    }
+    this.hasMore = Boolean(connection.pageInfo?.hasNextPage);
+    this.render();
+    this.scheduleSave();
+  }
+  onEvent(result) {
+    if (this.closed) return;
+    if (result?.errors?.length && !result.data) {
+      this.onError(result);
+      return;
+    }
+    const change = result?.data?.[`${this.field}Changed`];
+    if (!change) return;
+    const doc = change[this.field];
+    if (typeof change.sequence === "number") this.lastSeq = change.sequence;
+    if (!doc) return;
+    const inView = change.kind !== "REMOVED";
+    if (change.operation === "DELETED") this.deps.cache.delete(this.deps.collection, doc.id, doc.version, "event");
+    else this.deps.cache.put(this.deps.collection, doc, "event");
+    this.loading?.set(doc.id, inView);
+    if (inView) this.members.add(doc.id);
+    else this.members.delete(doc.id);
+    this.render();
+    this.scheduleSave();
+  }
+  onError(e) {
+    if (this.closed) return;
+    if (errorCode(e?.errors) === "RESYNC_REQUIRED") {
+      this.unsubscribe?.();
+      this.lastSeq = void 0;
+      this.members.clear();
+      this.listen(void 0);
+      void this.load();
+      return;
+    }
+    this.error = e;
+  }
+  render() {
+    if (this.closed) return;
+    const { cache, collection } = this.deps;
+    const ids = /* @__PURE__ */ new Set([...this.members, ...cache.optimisticIds(collection)]);
+    const where = this.opts.where ?? {};
+    let docs = [...ids].map((id) => cache.get(collection, id)).filter((d) => d !== void 0 && matchesKnown(where, d));
+    docs.sort(this.sort);
+    const first = this.opts.first;
+    if (first !== void 0) {
+      if (docs.length < first && this.hasMore && !this.refetching && !this.loading) void this.refetch();
+      docs = docs.slice(0, first);
+    }
+    const signature = docs.map((d) => `${d.id}@${d.version}:${JSON.stringify(d)}`).join("|");
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.current = docs;
+    for (const l of [...this.listeners]) l(docs);
+  }
+  /** A `first`-limited view that lost members fetches the next ones. */
+  async refetch() {
+    this.refetching = true;
+    try {
+      await this.load();
+    } finally {
+      this.refetching = false;
+    }
+  }
+  scheduleSave() {
+    if (!this.deps.persistence() || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.save(), 50);
+  }
+  save() {
+    this.saveTimer = void 0;
+    const state = { ids: [...this.members], lastSeq: this.lastSeq };
+    void this.deps.persistence()?.putWatch(this.key, state).catch(() => void 0);
+  }
+};
+function matchesKnown(where, doc) {
+  return matches(prune(where, doc), doc);
+}
+function prune(where, doc) {
+  const out = {};
+  for (const [k, v] of Object.entries(where)) {
+    if (k === "and" || k === "or") out[k] = v.map((f) => prune(f, doc));
+    else if (k in doc) out[k] = v;
+  }
+  return out;
+}
+
+// src/persist.ts
+var DOCS = "docs";
+var WATCHES = "watches";
+var QUEUE = "queue";
+function request(r) {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+var Persistence = class _Persistence {
+  constructor(db) {
+    this.db = db;
+  }
+  db;
+  pending = [];
+  flushing;
+  static async open(name) {
+    const idb = globalThis.indexedDB;
+    if (!idb) return void 0;
+    const open = idb.open(name, 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      for (const s of [DOCS, WATCHES, QUEUE]) if (!db.objectStoreNames.contains(s)) db.createObjectStore(s);
+    };
+    return new _Persistence(await request(open));
+  }
+  async loadDocs() {
+    const tx = this.db.transaction(DOCS, "readonly");
+    return await request(tx.objectStore(DOCS).getAll());
+  }
+  putDoc(collection, doc) {
+    this.enqueue((s) => s.put({ collection, doc }, `${collection}\0${doc.id}`));
+  }
+  deleteDoc(collection, id) {
+    this.enqueue((s) => s.delete(`${collection}\0${id}`));
+  }
+  async getWatch(key) {
+    const tx = this.db.transaction(WATCHES, "readonly");
+    return await request(tx.objectStore(WATCHES).get(key));
+  }
+  async putWatch(key, state) {
+    const tx = this.db.transaction(WATCHES, "readwrite");
+    tx.objectStore(WATCHES).put(state, key);
+    await done(tx);
+  }
+  async putWrite(w) {
+    const tx = this.db.transaction(QUEUE, "readwrite");
+    tx.objectStore(QUEUE).put(w, w.id);
+    await done(tx);
+  }
+  async deleteWrite(id) {
+    const tx = this.db.transaction(QUEUE, "readwrite");
+    tx.objectStore(QUEUE).delete(id);
+    await done(tx);
+  }
+  /** Takes over, in one transaction, the queued writes of tabs that are gone. */
+  async adoptWrites(me, isGone) {
+    const tx = this.db.transaction(QUEUE, "readwrite");
+    const store = tx.objectStore(QUEUE);
+    const all = await request(store.getAll());
+    const adopted = all.filter((w) => w.owner !== me && isGone(w.owner));
+    for (const w of adopted) store.put({ ...w, owner: me }, w.id);
+    await done(tx);
+    return adopted.sort((a, b) => a.order - b.order);
+  }
+  /** Resolves when every batched document write has committed. */
+  async flush() {
+    while (this.flushing || this.pending.length) {
+      if (this.flushing) await this.flushing;
+      else this.schedule();
+    }
+  }
+  close() {
+    this.db.close();
+  }
+  enqueue(op) {
+    this.pending.push(op);
+    if (!this.flushing) this.schedule();
+  }
+  schedule() {
+    this.flushing = (async () => {
+      await Promise.resolve();
+      const ops = this.pending;
+      this.pending = [];
+      if (ops.length) {
+        const tx = this.db.transaction(DOCS, "readwrite");
+        const store = tx.objectStore(DOCS);
+        for (const op of ops) op(store);
+        await done(tx).catch(() => void 0);
+      }
+      this.flushing = void 0;
+      if (this.pending.length) this.schedule();
+    })();
+  }
+};
+
+// src/writes.ts
+var SYSTEM = /* @__PURE__ */ new Set(["id", "version", "createdAt", "updatedAt", "createdBy", "updatedBy", "__typename"]);
+var MAX_CONFLICT_ROUNDS = 5;
+var WriteError = class extends Error {
+  constructor(errors, code) {
+    super(errors?.[0]?.message ?? "The write failed.");
+    this.errors = errors;
+    this.code = code;
+  }
+  errors;
+  code;
+};
+var WriteQueue = class {
+  constructor(deps) {
+    this.deps = deps;
+  }
+  deps;
+  entries = [];
+  listeners = /* @__PURE__ */ new Set();
+  order = Date.now() * 1e3;
+  running = false;
+  onlineFlag = true;
+  closed = false;
+  list() {
+    return this.entries.map(({ id, collection, kind, docId, state, error }) => ({ id, collection, kind, docId, state, ...error === void 0 ? {} : { error } }));
+  }
+  subscribe(cb) {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+  get online() {
+    return this.onlineFlag;
+  }
+  set online(value) {
+    this.onlineFlag = value;
+    if (value) this.kick();
+  }
+  create(collection, input) {
+    const docId = typeof input.id === "string" ? input.id : randomId();
+    return this.add(collection, "create", docId, { input: { ...input, id: docId } });
+  }
+  update(collection, id, changes) {
+    return this.add(collection, "update", id, { changes: { ...changes } });
+  }
+  async remove(collection, id) {
+    await this.add(collection, "remove", id, {});
+  }
+  /** Queued writes a reload left behind (or a closed tab's), replayed after this tab's own. */
+  adopt(stored) {
+    for (const w of stored) {
+      const entry = { id: w.id, order: w.order, collection: w.collection, kind: w.kind, docId: w.docId, state: "queued", payload: w.payload };
+      this.entries.push(entry);
+      this.overlay(entry);
+    }
+    this.entries.sort((a, b) => a.order - b.order);
+    this.notify();
+    this.kick();
+  }
+  /** Try queued writes again (the connection or the leader came back). */
+  kick() {
+    if (!this.running && !this.closed && this.onlineFlag && this.entries.length) void this.run();
+  }
+  close() {
+    this.closed = true;
+  }
+  add(collection, kind, docId, payload) {
+    return new Promise((resolve, reject) => {
+      const entry = { id: randomId(), order: ++this.order, collection, kind, docId, state: "queued", payload, resolve, reject };
+      this.entries.push(entry);
+      this.overlay(entry);
+      void this.deps.persistence?.putWrite(this.stored(entry)).catch(() => void 0);
+      this.notify();
+      this.kick();
+    });
+  }
+  overlay(e) {
+    const apply = e.kind === "create" ? () => ({ version: 0, ...e.payload.input }) : e.kind === "update" ? (d) => d ? { ...d, ...e.payload.changes } : d : () => void 0;
+    this.deps.cache.addOverlay(e.collection, e.docId, e.id, apply);
+  }
+  async run() {
+    this.running = true;
+    try {
+      while (!this.closed && this.onlineFlag && this.entries.length) {
+        const e = this.entries[0];
+        e.state = "sending";
+        this.notify();
+        let outcome;
+        try {
+          outcome = await this.send(e);
+        } catch (err) {
+          if (err instanceof WriteError) {
+            this.finish(e, void 0, err);
+            continue;
+          }
+          e.state = "queued";
+          this.notify();
+          setTimeout(() => this.kick(), 1e3);
+          return;
+        }
+        this.finish(e, outcome.doc, void 0, outcome.applied);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+  finish(e, doc, error, applied = true) {
+    const { cache } = this.deps;
+    if (doc && applied && e.kind === "remove") cache.delete(e.collection, doc.id, doc.version);
+    else if (doc) cache.put(e.collection, doc);
+    this.entries.splice(this.entries.indexOf(e), 1);
+    cache.removeOverlay(e.collection, e.docId, e.id);
+    void this.deps.persistence?.deleteWrite(e.id).catch(() => void 0);
+    if (error) {
+      e.state = "failed";
+      e.error = error;
+      this.notifyWith([...this.list(), { id: e.id, collection: e.collection, kind: e.kind, docId: e.docId, state: "failed", error }]);
+      e.reject?.(error);
+    } else {
+      e.resolve?.(doc);
+    }
+    this.notify();
+  }
+  /**
+   * Sends one write, resolving VERSION_CONFLICT with the collection's strategy. `applied` is false
+   * when the server state won and the write was dropped.
+   */
+  async send(e) {
+    const options = this.deps.collection(e.collection);
+    const strategy = options.conflict ?? "server-wins";
+    const { cache } = this.deps;
+    let expected = cache.confirmed(e.collection, e.docId)?.version;
+    let changes = e.payload.changes;
+    const field = `${e.kind === "remove" ? "delete" : e.kind}${e.collection}`;
+    for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
+      const result = await this.deps.execute(this.document(e.kind, e.collection, options.fields), this.variables(e, expected, changes));
+      const code = errorCode(result.errors);
+      if (!result.errors?.length) return { doc: result.data?.[field], applied: true };
+      if (code !== "VERSION_CONFLICT" || e.kind === "create") throw new WriteError(result.errors, code);
+      const local = cache.get(e.collection, e.docId);
+      const server = await this.fetch(e.collection, e.docId, options.fields);
+      if (!server) throw new WriteError(result.errors, code);
+      cache.put(e.collection, server);
+      if (strategy === "server-wins") return { doc: server, applied: false };
+      expected = server.version;
+      if (typeof strategy === "function" && e.kind === "update") {
+        const mine = { ...server, ...local ?? {}, ...changes ?? {}, id: e.docId, version: server.version };
+        changes = diff(server, strategy(clone(server), clone(mine)));
+        if (Object.keys(changes).length === 0) return { doc: server, applied: false };
+      }
+    }
+    throw new WriteError([{ message: "The write kept conflicting.", extensions: { code: "VERSION_CONFLICT" } }], "VERSION_CONFLICT");
+  }
+  async fetch(collection, id, fields) {
+    const field = singular(collection);
+    const r = await this.deps.execute(`query($id: ID!) { ${field}(id: $id) { ${fields} } }`, { id });
+    return r.data?.[field] ?? void 0;
+  }
+  document(kind, type, fields) {
+    switch (kind) {
+      case "create":
+        return `mutation($input: Create${type}Input!) { create${type}(input: $input) { ${fields} } }`;
+      case "update":
+        return `mutation($id: ID!, $input: Update${type}Input!, $expectedVersion: Int) { update${type}(id: $id, input: $input, expectedVersion: $expectedVersion) { ${fields} } }`;
+      default:
+        return `mutation($id: ID!, $expectedVersion: Int) { delete${type}(id: $id, expectedVersion: $expectedVersion) { ${fields} } }`;
+    }
+  }
+  variables(e, expected, changes) {
+    if (e.kind === "create") return { input: e.payload.input };
+    const v = { id: e.docId, expectedVersion: expected ?? null };
+    if (e.kind === "update") v.input = changes ?? {};
+    return v;
+  }
+  stored(e) {
+    return { id: e.id, order: e.order, owner: this.deps.tabId, collection: e.collection, kind: e.kind, docId: e.docId, payload: e.payload };
+  }
+  notify() {
+    this.notifyWith(this.list());
+  }
+  notifyWith(list) {
+    for (const l of [...this.listeners]) l(list);
+  }
+};
+function diff(server, merged) {
+  const out = {};
+  for (const [k, v] of Object.entries(merged)) {
+    if (!SYSTEM.has(k) && JSON.stringify(v) !== JSON.stringify(server[k])) out[k] = v;
+  }
+  return out;
+}
+
+// src/client.ts
+function createClient2(options) {
+  return new Client(options);
+}
+var ADOPT_AFTER_MS = 1500;
+var Client = class {
+  constructor(options) {
+    this.options = options;
+    this.ready = this.init();
+    this.followBrowserOnline();
+  }
+  options;
+  ready;
+  group;
+  persistence;
+  store = new Cache();
+  writes;
+  leaderCallbacks = /* @__PURE__ */ new Set();
+  cleanups = [];
+  lists = /* @__PURE__ */ new Set();
+  closed = false;
+  onlineFlag = true;
+  async init() {
+    const identity = await TabGroup.identify(this.options);
+    const getToken = async () => await this.options.getToken?.() ?? null;
+    const group = new TabGroup(identity, this.options, { url: this.options.url, getToken });
+    this.group = group;
+    if (this.options.persistence === "indexeddb") {
+      this.persistence = await Persistence.open(`${this.options.namespace ?? "collectionstore"}:${identity}`).catch(() => void 0);
+      for (const { collection, doc } of await this.persistence?.loadDocs() ?? []) this.store.put(collection, doc, "remote");
+    }
+    this.store.onConfirmed = (collection, id, doc, origin) => this.onConfirmed(collection, id, doc, origin);
+    this.writes = new WriteQueue({
+      tabId: group.tabId,
+      cache: this.store,
+      persistence: this.persistence,
+      collection: (name) => this.collectionOptions(name),
+      execute: (document, variables) => group.router.query(document, variables)
+    });
+    this.writes.online = this.onlineFlag;
+    this.cleanups.push(
+      group.router.onEvent((e) => this.applyEvent(e)),
+      group.bus.on((m) => {
+        if (m.t === "cache" && m.from !== group.tabId) this.applyShared(m);
+        if (m.t === "conn" && m.connected || m.t === "leader") this.writes?.kick();
+      }),
+      group.onLeaderChange((leading) => this.leaderCallbacks.forEach((cb) => cb(leading)))
+    );
+    group.start();
+    if (this.persistence) this.adoptLater(group);
+  }
+  get isLeader() {
+    return this.group?.isLeader ?? false;
+  }
+  onLeaderChange(cb) {
+    this.leaderCallbacks.add(cb);
+    return () => this.leaderCallbacks.delete(cb);
+  }
+  async query(document, variables) {
+    await this.ready;
+    return await this.group.router.query(document, variables);
+  }
+  subscribe(document, variables, sink) {
+    let dispose;
+    let cancelled = false;
+    void this.ready.then(() => {
+      if (!cancelled && !this.closed) dispose = this.group.router.subscribe(document, variables, sink);
+    });
+    return () => {
+      cancelled = true;
+      dispose?.();
+    };
+  }
+  watch(collection, opts = {}) {
+    const options = this.collectionOptions(collection);
+    const ready = this.ready;
+    const list = new LiveQuery({
+      collection,
+      fields: options.fields,
+      cache: this.store,
+      ready,
+      persistence: () => this.persistence,
+      query: (document, variables) => this.query(document, variables),
+      subscribe: (document, variables, sink, feed) => {
+        let dispose;
+        let cancelled = false;
+        void ready.then(() => {
+          if (!cancelled && !this.closed) dispose = this.group.router.subscribe(document, variables, sink, feed);
+        });
+        return () => {
+          cancelled = true;
+          dispose?.();
+        };
+      }
+    }, opts);
+    this.lists.add(list);
+    return list;
+  }
+  async create(collection, input) {
+    await this.ready;
+    return this.writes.create(collection, input);
+  }
+  async update(collection, id, changes) {
+    await this.ready;
+    return this.writes.update(collection, id, changes);
+  }
+  async remove(collection, id) {
+    await this.ready;
+    return this.writes.remove(collection, id);
+  }
+  pending = {
+    list: () => this.writes?.list() ?? [],
+    subscribe: (cb) => {
+      let off;
+      let cancelled = false;
+      void this.ready.then(() => {
+        if (!cancelled) off = this.writes.subscribe(cb);
+      });
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    }
+  };
+  cache(collection) {
+    return { get: (id) => this.store.get(collection, id), all: () => this.store.all(collection) };
+  }
+  get online() {
+    return this.onlineFlag;
+  }
+  set online(value) {
+    this.onlineFlag = value;
+    if (this.writes) this.writes.online = value;
+  }
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    await this.ready;
+    for (const l of this.lists) l.close();
+    this.writes?.close();
+    for (const c of this.cleanups) c();
+    await this.group?.close();
+    await this.persistence?.flush();
+    this.persistence?.close();
+  }
+  collectionOptions(name) {
+    const options = this.options.collections?.[name];
+    if (!options) throw new Error(`Collection '${name}' is not configured: pass collections: { ${name}: { fields: 'id version \u2026' } }.`);
+    return options;
+  }
+  /** Every tab applies every change event, so all caches hold the same state. */
+  applyEvent(e) {
+    if (!e.feed) return;
+    const change = e.result?.data?.[`${e.feed.field}Changed`];
+    const doc = change?.[e.feed.field];
+    if (!doc) return;
+    if (change.operation === "DELETED") this.store.delete(e.feed.collection, doc.id, doc.version, "event");
+    else this.store.put(e.feed.collection, doc, "event");
+  }
+  applyShared(m) {
+    const collection = m.collection;
+    if (m.doc) this.store.put(collection, m.doc, "remote");
+    else this.store.delete(collection, m.id, m.version, "remote");
+  }
+  onConfirmed(collection, id, doc, origin) {
+    if (doc) this.persistence?.putDoc(collection, doc);
+    else this.persistence?.deleteDoc(collection, id);
+    if (origin === "local" && this.group) {
+      const version = doc?.version ?? this.store.confirmed(collection, id)?.version ?? Number.MAX_SAFE_INTEGER;
+      this.group.bus.post({ t: "cache", collection, id, doc, version });
+    }
+  }
+  /** Writes queued by tabs that are gone (a reload, a closed tab) are replayed by this one. */
+  adoptLater(group) {
+    const seen = /* @__PURE__ */ new Set();
+    const off = group.bus.on((m) => seen.add(m.from));
+    const timer = setTimeout(() => {
+      off();
+      if (this.closed) return;
+      void this.persistence?.adoptWrites(group.tabId, (owner) => !seen.has(owner)).then((adopted) => this.writes?.adopt(adopted)).catch(() => void 0);
+    }, ADOPT_AFTER_MS);
+    this.cleanups.push(() => {
+      clearTimeout(timer);
+      off();
+    });
+  }
+  followBrowserOnline() {
+    const w = globalThis;
+    if (typeof w.addEventListener !== "function" || typeof w.navigator?.onLine !== "boolean") return;
+    const on = () => {
+      this.online = true;
+    };
+    const off = () => {
+      this.online = false;
+    };
+    w.addEventListener("online", on);
+    w.addEventListener("offline", off);
+    this.onlineFlag = w.navigator.onLine;
+    this.cleanups.push(() => {
+      w.removeEventListener?.("online", on);
+      w.removeEventListener?.("offline", off);
+    });
+  }
+};
 export {
   compare,
   createClient2 as createClient,
