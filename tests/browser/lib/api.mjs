@@ -17,14 +17,20 @@ export class Api {
     return response.json();
   }
 
-  /** Like request, but throws on any GraphQL error. */
+  /** Like request, but throws on any GraphQL error; an expired token is renewed by signing in again once. */
   async execute(query, variables, token = this.token) {
-    const result = await this.request(query, variables, token);
+    let result = await this.request(query, variables, token);
+    if (token && token === this.token && result.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') {
+      await this.login(this.username, this.password);
+      result = await this.request(query, variables, this.token);
+    }
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }
 
   async login(username, password) {
+    this.username = username;
+    this.password = password;
     const data = await this.execute(
       'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken refreshToken user { id } } }',
       { u: username, p: password },

@@ -25,6 +25,9 @@ export async function openTab(context, origin, { username = 'admin', password, c
   await page.evaluate(
     async ({ username, password, collections }) => {
       const { createClient } = await import('/client/collectionstore-client.js');
+      // Functions do not cross into the page: 'merge-title' stands for a merge that keeps the local title.
+      const withMerge = (all) => Object.fromEntries(Object.entries(all).map(([name, options]) => [name,
+        options.conflict === 'merge-title' ? { ...options, conflict: (server, local) => ({ ...server, title: local.title }) } : options]));
       const login = async () => {
         const response = await fetch('/graphql', {
           method: 'POST',
@@ -39,6 +42,7 @@ export async function openTab(context, origin, { username = 'admin', password, c
         return body.data.login.accessToken;
       };
       let token = await login();
+      const expiresAt = (t) => JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
       window.tokenCalls = 0;
       window.events = {};
       window.errors = [];
@@ -47,10 +51,11 @@ export async function openTab(context, origin, { username = 'admin', password, c
         // Called at connect and after the server closes the connection for an expired token.
         getToken: async () => {
           window.tokenCalls++;
-          if (window.tokenCalls > 1) token = await login();
+          // A token about to expire would end the connection at once: sign in again for a fresh one.
+          if (expiresAt(token) - Date.now() < 1500) token = await login();
           return token;
         },
-        collections: collections || undefined,
+        collections: collections ? withMerge(collections) : undefined,
       });
       window.record = (key, document, variables) => {
         window.events[key] = window.events[key] ?? [];
