@@ -177,6 +177,7 @@ var LockElection = class extends BaseElection {
     })).catch(() => void 0);
   }
   stop() {
+    if (this.isLeader) this.bus.post({ t: "resign" });
     this.abort.abort();
     this.release?.();
     this.off?.();
@@ -281,18 +282,21 @@ var TAB_TIMEOUT_MS = 3500;
 
 // src/hub.ts
 var LeaderHub = class {
-  constructor(bus, transport) {
+  constructor(bus, transport, liveness) {
     this.bus = bus;
     this.transport = transport;
+    this.liveness = liveness;
     this.offBus = bus.on((m) => this.onMessage(m));
     this.offConn = transport.onConnectionChange?.((connected) => bus.post({ t: "conn", connected }));
     this.pruner = setInterval(() => this.prune(), TAB_TIMEOUT_MS / 2);
   }
   bus;
   transport;
+  liveness;
   subs = /* @__PURE__ */ new Map();
   inflight = /* @__PURE__ */ new Set();
   seen = /* @__PURE__ */ new Map();
+  watched = /* @__PURE__ */ new Map();
   offBus;
   offConn;
   pruner;
@@ -305,13 +309,15 @@ var LeaderHub = class {
     this.offBus();
     this.offConn?.();
     clearInterval(this.pruner);
+    for (const cancel of this.watched.values()) cancel();
+    this.watched.clear();
     for (const s of this.subs.values()) s.dispose();
     this.subs.clear();
     await this.transport.close();
   }
   onMessage(m) {
     if (this.closed) return;
-    this.seen.set(m.from, Date.now());
+    this.noteTab(m.from);
     if (m.to !== this.bus.tabId && m.t !== "bye") return;
     switch (m.t) {
       case "q":
@@ -350,8 +356,8 @@ var LeaderHub = class {
     if (existing) {
       existing.tabs.add(m.from);
       if (m.feed) existing.feed = m.feed;
-      const covered = existing.startSince ?? (existing.firstSeq !== void 0 ? existing.firstSeq - 1 : void 0);
-      if (existing.withSince && since !== null && (covered === void 0 || since < covered)) {
+      const behind = existing.lastSeq !== void 0 ? since !== null && since < existing.lastSeq : since !== null && (existing.startSince === null || since < existing.startSince);
+      if (existing.withSince && behind) {
         existing.dispose();
         this.start(existing, since);
       }
@@ -415,11 +421,20 @@ var LeaderHub = class {
       this.subs.delete(key);
     }
   }
+  noteTab(tab) {
+    if (!this.seen.has(tab) && tab !== this.bus.tabId && this.liveness?.watch) {
+      this.watched.set(tab, this.liveness.watch(tab, () => this.dropTab(tab)));
+    }
+    this.seen.set(tab, Date.now());
+  }
   dropTab(tab) {
     this.seen.delete(tab);
+    this.watched.get(tab)?.();
+    this.watched.delete(tab);
     for (const key of [...this.subs.keys()]) this.removeSubscriber(key, tab);
   }
   prune() {
+    if (this.liveness?.watch) return;
     const now = Date.now();
     for (const [tab, at] of this.seen) {
       if (tab !== this.bus.tabId && now - at > TAB_TIMEOUT_MS) this.dropTab(tab);
@@ -433,6 +448,38 @@ function serializable(error) {
   } catch {
     return { message: String(error) };
   }
+}
+
+// src/liveness.ts
+function createLiveness(group, locks) {
+  if (!locks) return { hold: () => void 0, close: () => void 0 };
+  const prefix = `${group}:tab:`;
+  const abort = new AbortController();
+  let release;
+  return {
+    hold(tabId) {
+      locks.request(prefix + tabId, { signal: abort.signal }, () => new Promise((r) => {
+        release = r;
+      })).catch(() => void 0);
+    },
+    watch(tabId, onGone) {
+      const stop = new AbortController();
+      locks.request(prefix + tabId, { signal: stop.signal }, () => {
+        onGone();
+      }).catch(() => void 0);
+      return () => stop.abort();
+    },
+    async alive() {
+      const state = await locks.query();
+      const ids = /* @__PURE__ */ new Set();
+      for (const l of state.held ?? []) if (l.name?.startsWith(prefix)) ids.add(l.name.slice(prefix.length));
+      return ids;
+    },
+    close() {
+      abort.abort();
+      release?.();
+    }
+  };
 }
 
 // src/util.ts
@@ -621,6 +668,143 @@ var Router = class _Router {
   }
 };
 
+// src/sse-transport.ts
+var TOKEN_HEADER = "X-GraphQL-Event-Stream-Token";
+function sseTransport(context) {
+  const ops = /* @__PURE__ */ new Map();
+  const listeners = /* @__PURE__ */ new Set();
+  let reservation;
+  let auth = null;
+  let closed = false;
+  let ready;
+  const abort = new AbortController();
+  const headers = (extra = {}) => ({
+    ...auth ? { authorization: `Bearer ${auth}` } : {},
+    ...reservation ? { [TOKEN_HEADER]: reservation } : {},
+    ...extra
+  });
+  async function open() {
+    for (let attempt = 0; !closed; attempt++) {
+      try {
+        auth = await context.getToken();
+        reservation = void 0;
+        const put = await fetch(context.url, { method: "PUT", headers: headers({ accept: "text/plain" }), signal: abort.signal });
+        if (put.status !== 201) throw new Error(`reservation refused (${put.status})`);
+        reservation = await put.text();
+        const stream = await fetch(context.url, { headers: headers({ accept: "text/event-stream" }), signal: abort.signal });
+        if (!stream.ok || !stream.body) throw new Error(`stream refused (${stream.status})`);
+        listeners.forEach((l) => l(true));
+        for (const id of ops.keys()) void post(id);
+        void read(stream.body);
+        return;
+      } catch {
+        if (closed) return;
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 3e3)));
+      }
+    }
+  }
+  function connect() {
+    ready ??= open();
+    return ready;
+  }
+  async function read(body) {
+    const decoder = new TextDecoder();
+    const reader = body.getReader();
+    let buffer = "";
+    let expired = false;
+    try {
+      for (; ; ) {
+        const { value, done: done2 } = await reader.read();
+        if (done2) break;
+        buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          expired = dispatch(frame, expired);
+        }
+      }
+    } catch {
+    }
+    if (closed) return;
+    listeners.forEach((l) => l(false));
+    ready = void 0;
+    void connect();
+  }
+  function dispatch(frame, expired) {
+    let event = "message";
+    const data = [];
+    for (const line of frame.split("\n")) {
+      if (line.startsWith(":")) continue;
+      if (line.startsWith("event:")) event = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    }
+    if (!data.length || !data.join("")) return expired;
+    const message = JSON.parse(data.join("\n"));
+    const op = message.id ? ops.get(message.id) : void 0;
+    if (event === "next" && op && message.payload) {
+      if (!message.payload.data && errorCode(message.payload.errors) === "UNAUTHENTICATED") return true;
+      op.sink.next(message.payload);
+    } else if (event === "complete" && op && !expired) {
+      ops.delete(message.id);
+      op.sink.complete?.();
+    }
+    return expired;
+  }
+  async function post(id) {
+    const op = ops.get(id);
+    if (!op || !reservation) return;
+    try {
+      const res = await fetch(context.url, {
+        method: "POST",
+        headers: headers({ "content-type": "application/json", accept: "application/json" }),
+        body: JSON.stringify({ query: op.document, variables: op.variables, extensions: { operationId: id } }),
+        signal: abort.signal
+      });
+      if (res.status === 202 || res.status === 409) return;
+      const body = await res.json().catch(() => ({}));
+      if (ops.delete(id)) op.sink.error?.({ errors: body.errors ?? [{ message: `HTTP ${res.status}` }] });
+    } catch {
+    }
+  }
+  function start(document, variables, sink) {
+    const id = randomId();
+    ops.set(id, { document, variables: variables ?? {}, sink });
+    void connect().then(() => post(id));
+    return () => {
+      if (!ops.delete(id) || !reservation || closed) return;
+      void fetch(`${context.url}${context.url.includes("?") ? "&" : "?"}operationId=${encodeURIComponent(id)}`, {
+        method: "DELETE",
+        headers: headers(),
+        signal: abort.signal
+      }).catch(() => void 0);
+    };
+  }
+  return {
+    execute(document, variables) {
+      return new Promise((resolve) => {
+        let result = {};
+        start(document, variables, {
+          next: (r) => {
+            result = r;
+          },
+          error: (e) => resolve(e),
+          complete: () => resolve(result)
+        });
+      });
+    },
+    subscribe: start,
+    onConnectionChange(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    async close() {
+      closed = true;
+      abort.abort();
+    }
+  };
+}
+
 // src/transport.ts
 import { createClient as createWsClient } from "graphql-ws";
 function wsUrlOf(url) {
@@ -692,8 +876,10 @@ var TabGroup = class {
     const namespace = options.namespace ?? "collectionstore";
     const group = `${namespace}:${identity}`;
     this.bus = new Bus(group, this.tabId);
-    const locks = globalThis.navigator?.locks;
-    this.election = locks && options.leaderElection !== "broadcast" ? new LockElection(this.bus, `${group}:leader`, locks) : new BroadcastElection(this.bus);
+    const found = globalThis.navigator?.locks;
+    const locks = options.leaderElection === "broadcast" ? void 0 : found;
+    this.liveness = createLiveness(group, locks);
+    this.election = locks ? new LockElection(this.bus, `${group}:leader`, locks) : new BroadcastElection(this.bus);
     this.router = new Router(this.bus, this.election);
     this.election.onChange(() => this.onElection());
   }
@@ -704,6 +890,7 @@ var TabGroup = class {
   bus;
   election;
   router;
+  liveness;
   hub;
   leaderCallbacks = /* @__PURE__ */ new Set();
   wasLeader = false;
@@ -711,6 +898,7 @@ var TabGroup = class {
     return identityOf(await options.getToken?.());
   }
   start() {
+    this.liveness.hold(this.tabId);
     this.election.start();
   }
   get isLeader() {
@@ -730,11 +918,12 @@ var TabGroup = class {
     const hub = this.hub;
     this.hub = void 0;
     await hub?.close();
+    this.liveness.close();
     this.bus.close();
   }
   onElection() {
     const leading = this.election.isLeader;
-    if (leading && !this.hub) this.hub = new LeaderHub(this.bus, this.createTransport());
+    if (leading && !this.hub) this.hub = new LeaderHub(this.bus, this.createTransport(), this.liveness);
     if (!leading && this.hub) {
       void this.hub.close();
       this.hub = void 0;
@@ -746,7 +935,7 @@ var TabGroup = class {
   }
   createTransport() {
     if (this.options.transportFactory) return this.options.transportFactory(this.context);
-    if (this.options.transport === "sse") throw new Error("transport 'sse' is not available in this version; use 'graphql-ws'.");
+    if (this.options.transport === "sse") return sseTransport(this.context);
     return graphqlWsTransport(this.context, this.options.webSocketImpl);
   }
 };
@@ -787,8 +976,8 @@ function matchField(cond, fieldValue) {
   if (keys.length === 0) return true;
   if (keys.every((k) => LIST_OPS.has(k))) return matchList(cond, fieldValue);
   if (keys.every((k) => POSITIVE.has(k) || k in NEGATED)) return keys.every((k) => matchOperator(k, cond[k], fieldValue));
-  const nested = fieldValue !== null && typeof fieldValue === "object" && !Array.isArray(fieldValue) ? fieldValue : {};
-  return matchObject(cond, nested);
+  if (fieldValue === null || typeof fieldValue !== "object" || Array.isArray(fieldValue)) return false;
+  return matchObject(cond, fieldValue);
 }
 function matchList(cond, fieldValue) {
   const list = Array.isArray(fieldValue) ? fieldValue : [];
@@ -1577,11 +1766,12 @@ var Client = class {
   adoptLater(group) {
     const seen = /* @__PURE__ */ new Set();
     const off = group.bus.on((m) => seen.add(m.from));
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
       off();
       if (this.closed) return;
-      void this.persistence?.adoptWrites(group.tabId, (owner) => !seen.has(owner)).then((adopted) => this.writes?.adopt(adopted)).catch(() => void 0);
-    }, ADOPT_AFTER_MS);
+      const alive = await group.liveness.alive?.().catch(() => void 0) ?? seen;
+      void this.persistence?.adoptWrites(group.tabId, (owner) => !alive.has(owner)).then((adopted) => this.writes?.adopt(adopted)).catch(() => void 0);
+    }, group.liveness.alive ? 0 : ADOPT_AFTER_MS);
     this.cleanups.push(() => {
       clearTimeout(timer);
       off();

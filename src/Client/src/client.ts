@@ -203,13 +203,15 @@ class Client implements CollectionStoreClient {
   private adoptLater(group: TabGroup): void {
     const seen = new Set<string>();
     const off = group.bus.on((m) => seen.add(m.from));
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
       off();
       if (this.closed) return;
-      void this.persistence?.adoptWrites(group.tabId, (owner) => !seen.has(owner))
+      // Web Locks know exactly which tabs live; otherwise a tab is alive if it spoke meanwhile.
+      const alive = (await group.liveness.alive?.().catch(() => undefined)) ?? seen;
+      void this.persistence?.adoptWrites(group.tabId, (owner) => !alive.has(owner))
         .then((adopted) => this.writes?.adopt(adopted))
         .catch(() => undefined);
-    }, ADOPT_AFTER_MS);
+    }, group.liveness.alive ? 0 : ADOPT_AFTER_MS);
     this.cleanups.push(() => {
       clearTimeout(timer);
       off();

@@ -71,6 +71,7 @@ export class LockElection extends BaseElection {
   }
 
   stop(): void {
+    if (this.isLeader) this.bus.post({ t: 'resign' });
     this.abort.abort();
     this.release?.();
     this.off?.();

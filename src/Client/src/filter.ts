@@ -3,7 +3,8 @@ import type { Doc } from './types.js';
 // Client-side twin of the server's filter and sort evaluators. Semantics (shared with the server
 // through test/filter-cases.json): eq/neq are null-safe, every other positive operator is false on
 // null or a missing field, each n-operator is exactly NOT its positive, strings compare ordinally
-// (code point order, like SQLite BINARY over UTF-8), numbers numerically, a missing list is empty.
+// (code point order, like SQLite BINARY over UTF-8), numbers numerically, a missing list is empty,
+// and a filter on an embedded object is false when the object is null or missing.
 
 const NEGATED: Record<string, string> = {
   neq: 'eq', nin: 'in', ngt: 'gt', ngte: 'gte', nlt: 'lt', nlte: 'lte',
@@ -40,8 +41,9 @@ function matchField(cond: Filter, fieldValue: unknown): boolean {
   if (keys.length === 0) return true;
   if (keys.every((k) => LIST_OPS.has(k))) return matchList(cond, fieldValue);
   if (keys.every((k) => POSITIVE.has(k) || k in NEGATED)) return keys.every((k) => matchOperator(k, cond[k], fieldValue));
-  const nested = fieldValue !== null && typeof fieldValue === 'object' && !Array.isArray(fieldValue) ? fieldValue : {};
-  return matchObject(cond, nested as Record<string, unknown>);
+  // An embedded object's filter needs the object: on a null or missing one it is false.
+  if (fieldValue === null || typeof fieldValue !== 'object' || Array.isArray(fieldValue)) return false;
+  return matchObject(cond, fieldValue as Record<string, unknown>);
 }
 
 function matchList(cond: Filter, fieldValue: unknown): boolean {

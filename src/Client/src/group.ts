@@ -1,7 +1,9 @@
 import { Bus } from './bus.js';
 import { BroadcastElection, LockElection, type Election } from './election.js';
 import { LeaderHub } from './hub.js';
+import { createLiveness, type Liveness } from './liveness.js';
 import { Router } from './router.js';
+import { sseTransport } from './sse-transport.js';
 import { graphqlWsTransport } from './transport.js';
 import type { ClientOptions, ServerTransport, TransportContext } from './types.js';
 import { identityOf, randomId } from './util.js';
@@ -15,6 +17,7 @@ export class TabGroup {
   readonly bus: Bus;
   readonly election: Election;
   readonly router: Router;
+  readonly liveness: Liveness;
   private hub: LeaderHub | undefined;
   private readonly leaderCallbacks = new Set<(isLeader: boolean) => void>();
   private wasLeader = false;
@@ -23,8 +26,10 @@ export class TabGroup {
     const namespace = options.namespace ?? 'collectionstore';
     const group = `${namespace}:${identity}`;
     this.bus = new Bus(group, this.tabId);
-    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-    this.election = locks && options.leaderElection !== 'broadcast'
+    const found = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    const locks = options.leaderElection === 'broadcast' ? undefined : found;
+    this.liveness = createLiveness(group, locks);
+    this.election = locks
       ? new LockElection(this.bus, `${group}:leader`, locks)
       : new BroadcastElection(this.bus);
     this.router = new Router(this.bus, this.election);
@@ -36,6 +41,7 @@ export class TabGroup {
   }
 
   start(): void {
+    this.liveness.hold(this.tabId);
     this.election.start();
   }
 
@@ -59,12 +65,13 @@ export class TabGroup {
     const hub = this.hub;
     this.hub = undefined;
     await hub?.close();
+    this.liveness.close();
     this.bus.close();
   }
 
   private onElection(): void {
     const leading = this.election.isLeader;
-    if (leading && !this.hub) this.hub = new LeaderHub(this.bus, this.createTransport());
+    if (leading && !this.hub) this.hub = new LeaderHub(this.bus, this.createTransport(), this.liveness);
     if (!leading && this.hub) {
       void this.hub.close();
       this.hub = undefined;
@@ -77,7 +84,7 @@ export class TabGroup {
 
   private createTransport(): ServerTransport {
     if (this.options.transportFactory) return this.options.transportFactory(this.context);
-    if (this.options.transport === 'sse') throw new Error("transport 'sse' is not available in this version; use 'graphql-ws'.");
+    if (this.options.transport === 'sse') return sseTransport(this.context);
     return graphqlWsTransport(this.context, this.options.webSocketImpl);
   }
 }

@@ -1,4 +1,5 @@
 import type { Bus, BusMessage } from './bus.js';
+import type { Liveness } from './liveness.js';
 import { TAB_TIMEOUT_MS, sequenceOf, type Feed } from './protocol.js';
 import type { ServerTransport } from './types.js';
 
@@ -25,12 +26,13 @@ export class LeaderHub {
   private readonly subs = new Map<string, SharedSubscription>();
   private readonly inflight = new Set<string>();
   private readonly seen = new Map<string, number>();
+  private readonly watched = new Map<string, () => void>();
   private readonly offBus: () => void;
   private readonly offConn: (() => void) | undefined;
   private readonly pruner: ReturnType<typeof setInterval>;
   private closed = false;
 
-  constructor(private readonly bus: Bus, private readonly transport: ServerTransport) {
+  constructor(private readonly bus: Bus, private readonly transport: ServerTransport, private readonly liveness?: Liveness) {
     this.offBus = bus.on((m) => this.onMessage(m));
     this.offConn = transport.onConnectionChange?.((connected) => bus.post({ t: 'conn', connected }));
     this.pruner = setInterval(() => this.prune(), TAB_TIMEOUT_MS / 2);
@@ -45,6 +47,8 @@ export class LeaderHub {
     this.offBus();
     this.offConn?.();
     clearInterval(this.pruner);
+    for (const cancel of this.watched.values()) cancel();
+    this.watched.clear();
     for (const s of this.subs.values()) s.dispose();
     this.subs.clear();
     await this.transport.close();
@@ -52,7 +56,7 @@ export class LeaderHub {
 
   private onMessage(m: BusMessage): void {
     if (this.closed) return;
-    this.seen.set(m.from, Date.now());
+    this.noteTab(m.from);
     if (m.to !== this.bus.tabId && m.t !== 'bye') return;
     switch (m.t) {
       case 'q':
@@ -93,10 +97,12 @@ export class LeaderHub {
     if (existing) {
       existing.tabs.add(m.from);
       if (m.feed) existing.feed = m.feed as Feed;
-      const covered = existing.startSince ?? (existing.firstSeq !== undefined ? existing.firstSeq - 1 : undefined);
-      // A tab that applied less than this subscription replays from its own position; the others
-      // drop the repeated sequences.
-      if (existing.withSince && since !== null && (covered === undefined || since < covered)) {
+      // A tab behind what this subscription already delivered (or started from) gets a replay from
+      // its own position; the tabs that had those events drop the repeated sequences.
+      const behind = existing.lastSeq !== undefined
+        ? since !== null && since < existing.lastSeq
+        : since !== null && (existing.startSince === null || since < existing.startSince);
+      if (existing.withSince && behind) {
         existing.dispose();
         this.start(existing, since);
       }
@@ -163,12 +169,23 @@ export class LeaderHub {
     }
   }
 
+  private noteTab(tab: string): void {
+    if (!this.seen.has(tab) && tab !== this.bus.tabId && this.liveness?.watch) {
+      this.watched.set(tab, this.liveness.watch(tab, () => this.dropTab(tab)));
+    }
+    this.seen.set(tab, Date.now());
+  }
+
   private dropTab(tab: string): void {
     this.seen.delete(tab);
+    this.watched.get(tab)?.();
+    this.watched.delete(tab);
     for (const key of [...this.subs.keys()]) this.removeSubscriber(key, tab);
   }
 
   private prune(): void {
+    // Lock-watched tabs are never timed out: a throttled background tab is still alive.
+    if (this.liveness?.watch) return;
     const now = Date.now();
     for (const [tab, at] of this.seen) {
       if (tab !== this.bus.tabId && now - at > TAB_TIMEOUT_MS) this.dropTab(tab);

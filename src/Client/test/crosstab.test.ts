@@ -115,3 +115,25 @@ test('Failover_LeaderCrashes_NoResign_TakeoverUnderOneSecond', async () => {
   assert.deepEqual(seen, [1, 2]);
   group.bus.closed = false;
 });
+
+test('Subscribe_LaterTabBehind_LeaderReplaysFromItsPositionAndOthersDropRepeats', async () => {
+  const server = new FakeServer();
+  const name = `t${++ns}`;
+  const a = tab(server, name);
+  await waitFor(() => a.isLeader, 'a leads');
+  const seenA: number[] = [];
+  a.subscribe(SUB, {}, { next: (r) => seenA.push(r.data.taskChanged.sequence) });
+  await waitFor(() => server.activeSubscriptions === 1, 'subscribed');
+  for (let i = 0; i < 4; i++) server.write('Task', 'create', { title: `x${i}` });
+  await waitFor(() => seenA.length === 4, 'a has 4');
+  // A tab that had applied only up to 2 (e.g. it resumes from its own saved position) joins.
+  const b = tab(server, name);
+  const seenB: number[] = [];
+  b.subscribe(SUB, { since: 2 }, { next: (r) => seenB.push(r.data.taskChanged.sequence) });
+  await waitFor(() => seenB.length === 2, 'b replayed 3 and 4');
+  server.write('Task', 'create', { title: 'x4' });
+  await waitFor(() => seenA.length === 5 && seenB.length === 3, 'live for both');
+  assert.deepEqual(seenA, [1, 2, 3, 4, 5]);
+  assert.deepEqual(seenB, [3, 4, 5]);
+  assert.equal(server.activeSubscriptions, 1);
+});

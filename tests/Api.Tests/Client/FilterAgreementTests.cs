@@ -39,8 +39,8 @@ public sealed class FilterAgreementTests
             }
         }
 
-        Assert.True(cases.Count >= 40, "the table lost its cases");
-        Assert.Empty(mismatches);
+        Assert.True(cases.Count >= 45, "the table lost its cases");
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
     }
 
     private static async Task<JsonNode> PostAsync(ApiServer server, string query, JsonObject variables)
