@@ -15,15 +15,15 @@ export function launchBrowser() {
  * go to `window.errors`; the time this tab last became leader is `window.leaderSince`.
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} origin
- * @param {{ username?: string, password?: string, collections?: object}} options
+ * @param {{ username?: string, password?: string, collections?: object, transport?: 'graphql-ws' | 'sse' }} options
  */
-export async function openTab(context, origin, { username = 'admin', password, collections } = {}) {
+export async function openTab(context, origin, { username = 'admin', password, collections, transport } = {}) {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[tab pageerror] ${error.message}`));
   // A page of the origin that loads nothing by itself: the health endpoint's JSON is enough to run scripts on.
   await page.goto(`${origin}/health`);
   await page.evaluate(
-    async ({ username, password, collections }) => {
+    async ({ username, password, collections, transport }) => {
       const { createClient } = await import('/client/collectionstore-client.js');
       // Functions do not cross into the page: 'merge-title' stands for a merge that keeps the local title.
       const withMerge = (all) => Object.fromEntries(Object.entries(all).map(([name, options]) => [name,
@@ -56,6 +56,7 @@ export async function openTab(context, origin, { username = 'admin', password, c
           return token;
         },
         collections: collections ? withMerge(collections) : undefined,
+        transport: transport ?? undefined,
       });
       window.record = (key, document, variables) => {
         window.events[key] = window.events[key] ?? [];
@@ -73,7 +74,7 @@ export async function openTab(context, origin, { username = 'admin', password, c
       });
       await window.store.ready;
     },
-    { username, password, collections: collections ?? null },
+    { username, password, collections: collections ?? null, transport: transport ?? null },
   );
   return page;
 }

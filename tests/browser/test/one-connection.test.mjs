@@ -24,10 +24,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function openTabs(count) {
+async function openTabs(count, transport) {
   const context = await browser.newContext();
   const pages = [];
-  for (let i = 0; i < count; i++) pages.push(await openTab(context, server.origin, { password: adminPassword }));
+  for (let i = 0; i < count; i++) pages.push(await openTab(context, server.origin, { password: adminPassword, transport }));
   return { context, pages };
 }
 
@@ -59,9 +59,9 @@ test('ThreeTabs_OneSubscriptionEach_OneServerConnectionAndEveryTabGetsEveryEvent
   await waitFor(async () => (await api.metrics()).connections.active === 0, { what: 'the connection to end with the browser context' });
 });
 
-test('ThreeTabsFiveIdenticalSubscriptionsEach_OneConnectionOneServerSubscription_EachSinkGetsEachEventOnce', async () => {
-  const project = await api.createProject('three tabs five subscriptions');
-  const { context, pages } = await openTabs(3);
+async function fiveIdenticalSubscriptionsInThreeTabs(transport) {
+  const project = await api.createProject(`three tabs five subscriptions ${transport}`);
+  const { context, pages } = await openTabs(3, transport);
   const variables = inProject(project.id);
   for (const page of pages) {
     for (let s = 0; s < 5; s++) await page.evaluate(({ d, v, k }) => window.record(k, d, v), { d: taskChanges, v: variables, k: `s${s}` });
@@ -81,10 +81,19 @@ test('ThreeTabsFiveIdenticalSubscriptionsEach_OneConnectionOneServerSubscription
     }
   }
   const metrics = await api.metrics();
-  console.log(`MEASURED: 3 tabs x 5 identical subscriptions -> connections.active=${metrics.connections.active}, subscriptions.active=${metrics.subscriptions.active}, cohorts=${metrics.subscriptions.cohorts}`);
+  console.log(`MEASURED (${transport}): 3 tabs x 5 identical subscriptions -> connections.active=${metrics.connections.active}, subscriptions.active=${metrics.subscriptions.active}, cohorts=${metrics.subscriptions.cohorts}`);
   assert.equal(metrics.connections.active, 1);
   assert.equal(metrics.subscriptions.active, 1);
   const errors = await Promise.all(pages.map((p) => p.evaluate(() => window.errors)));
   assert.deepEqual(errors, [[], [], []]);
   await context.close();
+  await waitFor(async () => (await api.metrics()).connections.active === 0, { what: 'the connection to end with the browser context' });
+}
+
+test('ThreeTabsFiveIdenticalSubscriptionsEach_OneConnectionOneServerSubscription_EachSinkGetsEachEventOnce', async () => {
+  await fiveIdenticalSubscriptionsInThreeTabs('graphql-ws');
+});
+
+test('ThreeTabsFiveIdenticalSubscriptionsEach_SseSingleConnection_OneStreamOneServerSubscription', async () => {
+  await fiveIdenticalSubscriptionsInThreeTabs('sse');
 });
