@@ -15,15 +15,22 @@ export function launchBrowser() {
  * go to `window.errors`; the time this tab last became leader is `window.leaderSince`.
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} origin
- * @param {{ username?: string, password?: string, collections?: object, transport?: 'graphql-ws' | 'sse' }} options
+ * @param {{ username?: string, password?: string, collections?: object, transport?: 'graphql-ws' | 'sse',
+ *   persistence?: 'indexeddb' | 'none' }} options
  */
-export async function openTab(context, origin, { username = 'admin', password, collections, transport } = {}) {
+export async function openTab(context, origin, options = {}) {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[tab pageerror] ${error.message}`));
   // A page of the origin that loads nothing by itself: the health endpoint's JSON is enough to run scripts on.
   await page.goto(`${origin}/health`);
+  await startClient(page, options);
+  return page;
+}
+
+/** Creates the client in an open tab (again after a reload); options as for openTab. */
+export async function startClient(page, { username = 'admin', password, collections, transport, persistence } = {}) {
   await page.evaluate(
-    async ({ username, password, collections, transport }) => {
+    async ({ username, password, collections, transport, persistence }) => {
       const { createClient } = await import('/client/collectionstore-client.js');
       // Functions do not cross into the page: 'merge-title' stands for a merge that keeps the local title.
       const withMerge = (all) => Object.fromEntries(Object.entries(all).map(([name, options]) => [name,
@@ -57,6 +64,7 @@ export async function openTab(context, origin, { username = 'admin', password, c
         },
         collections: collections ? withMerge(collections) : undefined,
         transport: transport ?? undefined,
+        persistence: persistence ?? undefined,
       });
       window.record = (key, document, variables) => {
         window.events[key] = window.events[key] ?? [];
@@ -74,9 +82,8 @@ export async function openTab(context, origin, { username = 'admin', password, c
       });
       await window.store.ready;
     },
-    { username, password, collections: collections ?? null, transport: transport ?? null },
+    { username, password, collections: collections ?? null, transport: transport ?? null, persistence: persistence ?? null },
   );
-  return page;
 }
 
 /** Which of the pages holds the leadership right now (index), or -1. */
