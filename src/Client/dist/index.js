@@ -4,8 +4,12 @@ var Cache = class {
   listeners = /* @__PURE__ */ new Set();
   dirty = /* @__PURE__ */ new Map();
   scheduled = false;
-  /** Called for every accepted confirmed change (persistence, sharing with other tabs). */
-  onConfirmed;
+  confirmedListeners = /* @__PURE__ */ new Set();
+  /** Hears every accepted confirmed change at once (persistence, sharing with other tabs, live lists). */
+  onConfirmed(cb) {
+    this.confirmedListeners.add(cb);
+    return () => this.confirmedListeners.delete(cb);
+  }
   state(collection) {
     let s = this.collections.get(collection);
     if (!s) this.collections.set(collection, s = { base: /* @__PURE__ */ new Map(), deleted: /* @__PURE__ */ new Map(), overlays: /* @__PURE__ */ new Map() });
@@ -28,7 +32,7 @@ var Cache = class {
     s.base.set(doc.id, current && current.version === doc.version ? { ...current, ...doc } : doc);
     s.deleted.delete(doc.id);
     this.touch(collection, doc.id);
-    this.onConfirmed?.(collection, doc.id, s.base.get(doc.id), origin);
+    for (const l of [...this.confirmedListeners]) l(collection, doc.id, s.base.get(doc.id), origin);
     return true;
   }
   /** The document was deleted at `version` (its last state). */
@@ -40,7 +44,7 @@ var Cache = class {
     if (!current) return false;
     s.base.delete(id);
     this.touch(collection, id);
-    this.onConfirmed?.(collection, id, void 0, origin);
+    for (const l of [...this.confirmedListeners]) l(collection, id, void 0, origin);
     return true;
   }
   /** The last confirmed state, without optimistic writes. */
@@ -1114,9 +1118,16 @@ var LiveQuery = class {
     this.subDoc = `subscription($where: ${type}FilterInput, $since: Long) { ${this.field}Changed(where: $where, since: $since) { kind operation sequence ${this.field} { ${deps.fields} } } }`;
     this.queryDoc = `query($where: ${type}FilterInput, $order: [${type}SortInput!], $first: Int) { ${pluralize(this.field)}(where: $where, order: $order, first: $first) { nodes { ${deps.fields} } pageInfo { hasNextPage } } }`;
     this.key = stableStringify({ c: type, w: opts.where ?? null, o: opts.order ?? null, f: opts.first ?? null });
-    this.offCache = deps.cache.onChange((c) => {
+    const offChange = deps.cache.onChange((c) => {
       if (c === type) this.render();
     });
+    const offConfirmed = deps.cache.onConfirmed((c, id, doc, origin) => {
+      if (c === type && origin === "write") this.onOwnWrite(id, doc);
+    });
+    this.offCache = () => {
+      offChange();
+      offConfirmed();
+    };
     void this.start();
   }
   deps;
@@ -1233,6 +1244,21 @@ var LiveQuery = class {
     else this.members.delete(doc.id);
     this.render();
     this.scheduleSave();
+  }
+  /**
+   * This tab's confirmed write: its optimistic state is about to go, and the view's event may come
+   * later. Where the filter is fully evaluable here (the shared case table proves it agrees with the
+   * server) the list keeps showing the document instead of blinking until the event arrives.
+   */
+  onOwnWrite(id, doc) {
+    if (!doc) {
+      this.members.delete(id);
+      return;
+    }
+    const where = this.opts.where ?? {};
+    if (JSON.stringify(prune(where, doc)) !== JSON.stringify(where)) return;
+    if (matches(where, doc)) this.members.add(id);
+    else this.members.delete(id);
   }
   onError(e) {
     if (this.closed) return;
@@ -1441,10 +1467,20 @@ var WriteQueue = class {
     return this.add(collection, "create", docId, { input: { ...input, id: docId } });
   }
   update(collection, id, changes) {
-    return this.add(collection, "update", id, { changes: { ...changes } });
+    return this.add(collection, "update", id, { changes: { ...changes }, ...this.base(collection, id) });
   }
   async remove(collection, id) {
-    await this.add(collection, "remove", id, {});
+    await this.add(collection, "remove", id, this.base(collection, id));
+  }
+  /**
+   * The version the edit is based on, fixed when the app makes it: an edit made offline on v1 must
+   * conflict with a v2 that arrived meanwhile, not silently overwrite it. A write queued behind
+   * another write of the same document builds on that write's result instead.
+   */
+  base(collection, id) {
+    if (this.entries.some((e) => e.collection === collection && e.docId === id)) return {};
+    const version = this.deps.cache.confirmed(collection, id)?.version;
+    return version === void 0 ? {} : { baseVersion: version };
   }
   /** Queued writes a reload left behind (or a closed tab's), replayed after this tab's own. */
   adopt(stored) {
@@ -1506,8 +1542,8 @@ var WriteQueue = class {
   }
   finish(e, doc, error, applied = true) {
     const { cache } = this.deps;
-    if (doc && applied && e.kind === "remove") cache.delete(e.collection, doc.id, doc.version);
-    else if (doc) cache.put(e.collection, doc);
+    if (doc && applied && e.kind === "remove") cache.delete(e.collection, doc.id, doc.version, "write");
+    else if (doc) cache.put(e.collection, doc, applied ? "write" : "local");
     this.entries.splice(this.entries.indexOf(e), 1);
     cache.removeOverlay(e.collection, e.docId, e.id);
     void this.deps.persistence?.deleteWrite(e.id).catch(() => void 0);
@@ -1529,7 +1565,8 @@ var WriteQueue = class {
     const options = this.deps.collection(e.collection);
     const strategy = options.conflict ?? "server-wins";
     const { cache } = this.deps;
-    let expected = cache.confirmed(e.collection, e.docId)?.version;
+    const base = e.payload.baseVersion;
+    let expected = typeof base === "number" ? base : cache.confirmed(e.collection, e.docId)?.version;
     let changes = e.payload.changes;
     const field = `${e.kind === "remove" ? "delete" : e.kind}${e.collection}`;
     for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
@@ -1621,7 +1658,7 @@ var Client = class {
       this.persistence = await Persistence.open(`${this.options.namespace ?? "collectionstore"}:${identity}`).catch(() => void 0);
       for (const { collection, doc } of await this.persistence?.loadDocs() ?? []) this.store.put(collection, doc, "remote");
     }
-    this.store.onConfirmed = (collection, id, doc, origin) => this.onConfirmed(collection, id, doc, origin);
+    this.cleanups.push(this.store.onConfirmed((collection, id, doc, origin) => this.onConfirmed(collection, id, doc, origin)));
     this.writes = new WriteQueue({
       tabId: group.tabId,
       cache: this.store,
@@ -1757,7 +1794,7 @@ var Client = class {
   onConfirmed(collection, id, doc, origin) {
     if (doc) this.persistence?.putDoc(collection, doc);
     else this.persistence?.deleteDoc(collection, id);
-    if (origin === "local" && this.group) {
+    if ((origin === "local" || origin === "write") && this.group) {
       const version = doc?.version ?? this.store.confirmed(collection, id)?.version ?? Number.MAX_SAFE_INTEGER;
       this.group.bus.post({ t: "cache", collection, id, doc, version });
     }
@@ -1840,6 +1877,7 @@ var CrossTabLink = class extends ApolloLink {
 };
 export {
   CrossTabLink,
+  WriteError,
   compare,
   createClient,
   matches

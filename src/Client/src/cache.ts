@@ -1,7 +1,9 @@
 import type { Doc } from './types.js';
 
 /** Where a confirmed state came from: this tab's query or write, a change event, another tab. */
-export type Origin = 'local' | 'event' | 'remote';
+export type Origin = 'local' | 'write' | 'event' | 'remote';
+
+type ConfirmedListener = (collection: string, id: string, doc: Doc | undefined, origin: Origin) => void;
 
 type Overlay = { writeId: string; apply: (doc: Doc | undefined) => Doc | undefined };
 
@@ -21,8 +23,13 @@ export class Cache {
   private readonly listeners = new Set<(collection: string, ids: string[]) => void>();
   private readonly dirty = new Map<string, Set<string>>();
   private scheduled = false;
-  /** Called for every accepted confirmed change (persistence, sharing with other tabs). */
-  onConfirmed: ((collection: string, id: string, doc: Doc | undefined, origin: Origin) => void) | undefined;
+  private readonly confirmedListeners = new Set<ConfirmedListener>();
+
+  /** Hears every accepted confirmed change at once (persistence, sharing with other tabs, live lists). */
+  onConfirmed(cb: ConfirmedListener): () => void {
+    this.confirmedListeners.add(cb);
+    return () => this.confirmedListeners.delete(cb);
+  }
 
   private state(collection: string): CollectionState {
     let s = this.collections.get(collection);
@@ -49,7 +56,7 @@ export class Cache {
     s.base.set(doc.id, current && current.version === doc.version ? { ...current, ...doc } : doc);
     s.deleted.delete(doc.id);
     this.touch(collection, doc.id);
-    this.onConfirmed?.(collection, doc.id, s.base.get(doc.id), origin);
+    for (const l of [...this.confirmedListeners]) l(collection, doc.id, s.base.get(doc.id), origin);
     return true;
   }
 
@@ -62,7 +69,7 @@ export class Cache {
     if (!current) return false;
     s.base.delete(id);
     this.touch(collection, id);
-    this.onConfirmed?.(collection, id, undefined, origin);
+    for (const l of [...this.confirmedListeners]) l(collection, id, undefined, origin);
     return true;
   }
 

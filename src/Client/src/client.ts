@@ -39,7 +39,7 @@ class Client implements CollectionStoreClient {
       this.persistence = await Persistence.open(`${this.options.namespace ?? 'collectionstore'}:${identity}`).catch(() => undefined);
       for (const { collection, doc } of (await this.persistence?.loadDocs()) ?? []) this.store.put(collection, doc, 'remote');
     }
-    this.store.onConfirmed = (collection, id, doc, origin) => this.onConfirmed(collection, id, doc, origin);
+    this.cleanups.push(this.store.onConfirmed((collection, id, doc, origin) => this.onConfirmed(collection, id, doc, origin)));
     this.writes = new WriteQueue({
       tabId: group.tabId,
       cache: this.store,
@@ -193,7 +193,7 @@ class Client implements CollectionStoreClient {
     if (doc) this.persistence?.putDoc(collection, doc);
     else this.persistence?.deleteDoc(collection, id);
     // Query and write results reach only the tab that asked: share them so every cache agrees.
-    if (origin === 'local' && this.group) {
+    if ((origin === 'local' || origin === 'write') && this.group) {
       const version = doc?.version ?? this.store.confirmed(collection, id)?.version ?? Number.MAX_SAFE_INTEGER;
       this.group.bus.post({ t: 'cache', collection, id, doc, version });
     }

@@ -49,9 +49,16 @@ export class LiveQuery implements LiveList {
     this.subDoc = `subscription($where: ${type}FilterInput, $since: Long) { ${this.field}Changed(where: $where, since: $since) { kind operation sequence ${this.field} { ${deps.fields} } } }`;
     this.queryDoc = `query($where: ${type}FilterInput, $order: [${type}SortInput!], $first: Int) { ${pluralize(this.field)}(where: $where, order: $order, first: $first) { nodes { ${deps.fields} } pageInfo { hasNextPage } } }`;
     this.key = stableStringify({ c: type, w: opts.where ?? null, o: opts.order ?? null, f: opts.first ?? null });
-    this.offCache = deps.cache.onChange((c) => {
+    const offChange = deps.cache.onChange((c) => {
       if (c === type) this.render();
     });
+    const offConfirmed = deps.cache.onConfirmed((c, id, doc, origin) => {
+      if (c === type && origin === 'write') this.onOwnWrite(id, doc);
+    });
+    this.offCache = () => {
+      offChange();
+      offConfirmed();
+    };
     void this.start();
   }
 
@@ -154,6 +161,22 @@ export class LiveQuery implements LiveList {
     else this.members.delete(doc.id);
     this.render();
     this.scheduleSave();
+  }
+
+  /**
+   * This tab's confirmed write: its optimistic state is about to go, and the view's event may come
+   * later. Where the filter is fully evaluable here (the shared case table proves it agrees with the
+   * server) the list keeps showing the document instead of blinking until the event arrives.
+   */
+  private onOwnWrite(id: string, doc: Doc | undefined): void {
+    if (!doc) {
+      this.members.delete(id);
+      return;
+    }
+    const where = (this.opts.where ?? {}) as Record<string, unknown>;
+    if (JSON.stringify(prune(where, doc)) !== JSON.stringify(where)) return;
+    if (matches(where, doc)) this.members.add(id);
+    else this.members.delete(id);
   }
 
   private onError(e: unknown): void {

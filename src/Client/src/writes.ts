@@ -67,11 +67,22 @@ export class WriteQueue {
   }
 
   update(collection: string, id: string, changes: Record<string, unknown>): Promise<Doc> {
-    return this.add(collection, 'update', id, { changes: { ...changes } }) as Promise<Doc>;
+    return this.add(collection, 'update', id, { changes: { ...changes }, ...this.base(collection, id) }) as Promise<Doc>;
   }
 
   async remove(collection: string, id: string): Promise<void> {
-    await this.add(collection, 'remove', id, {});
+    await this.add(collection, 'remove', id, this.base(collection, id));
+  }
+
+  /**
+   * The version the edit is based on, fixed when the app makes it: an edit made offline on v1 must
+   * conflict with a v2 that arrived meanwhile, not silently overwrite it. A write queued behind
+   * another write of the same document builds on that write's result instead.
+   */
+  private base(collection: string, id: string): { baseVersion?: number } {
+    if (this.entries.some((e) => e.collection === collection && e.docId === id)) return {};
+    const version = this.deps.cache.confirmed(collection, id)?.version;
+    return version === undefined ? {} : { baseVersion: version };
   }
 
   /** Queued writes a reload left behind (or a closed tab's), replayed after this tab's own. */
@@ -145,8 +156,8 @@ export class WriteQueue {
 
   private finish(e: Entry, doc: Doc | undefined, error?: WriteError, applied = true): void {
     const { cache } = this.deps;
-    if (doc && applied && e.kind === 'remove') cache.delete(e.collection, doc.id, doc.version);
-    else if (doc) cache.put(e.collection, doc);
+    if (doc && applied && e.kind === 'remove') cache.delete(e.collection, doc.id, doc.version, 'write');
+    else if (doc) cache.put(e.collection, doc, applied ? 'write' : 'local');
     this.entries.splice(this.entries.indexOf(e), 1);
     cache.removeOverlay(e.collection, e.docId, e.id);
     void this.deps.persistence?.deleteWrite(e.id).catch(() => undefined);
@@ -170,7 +181,8 @@ export class WriteQueue {
     const options = this.deps.collection(e.collection);
     const strategy: ConflictStrategy = options.conflict ?? 'server-wins';
     const { cache } = this.deps;
-    let expected = cache.confirmed(e.collection, e.docId)?.version;
+    const base = e.payload.baseVersion;
+    let expected = typeof base === 'number' ? base : cache.confirmed(e.collection, e.docId)?.version;
     let changes = e.payload.changes as Record<string, unknown> | undefined;
     const field = `${e.kind === 'remove' ? 'delete' : e.kind}${e.collection}`;
     for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {

@@ -19,6 +19,8 @@ export class FakeServer {
   retentionFloor = 0;
   /** Lets a test hold operations back (e.g. to crash a leader mid-flight). */
   gate: Promise<void> | undefined;
+  /** While set, change events wait here (to order them after a mutation's response). */
+  held: Change[] | undefined;
   private seq = 0;
   private nextId = 1;
 
@@ -105,7 +107,14 @@ export class FakeServer {
   private emit(collection: string, op: Change['op'], doc: Doc, previous?: Doc): void {
     const change = { seq: ++this.seq, collection, op, doc, previous };
     this.log.push(change);
-    for (const s of [...this.subs]) this.deliver(s, change);
+    if (this.held) this.held.push(change);
+    else for (const s of [...this.subs]) this.deliver(s, change);
+  }
+
+  releaseEvents(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const c of held) for (const s of [...this.subs]) this.deliver(s, c);
   }
 
   private deliver(s: Sub, c: Change): void {

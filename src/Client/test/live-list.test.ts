@@ -102,3 +102,26 @@ test('Watch_LeaderFailover_ListResumesWithoutLossOrDuplicate', async () => {
   await waitFor(() => list.items.length === 100, 'all 100');
   assert.equal(new Set(ids(list.items)).size, 100);
 });
+
+test('Watch_OwnWriteConfirmedBeforeItsEvent_ListNeverBlinks', async () => {
+  const server = new FakeServer();
+  tabs = new Tabs(server);
+  server.write('Task', 'create', { id: 'a', title: 'a', done: true });
+  const client = tabs.tab();
+  const list = client.watch('Task', { where: { done: { eq: false } } });
+  await waitFor(() => server.activeSubscriptions === 1, 'subscribed');
+  const renders: string[] = [];
+  list.subscribe((items) => renders.push(ids(items).join()));
+  server.held = [];
+  await client.create('Task', { id: 'n', title: 'new', done: false });
+  await client.update('Task', 'a', { done: false });
+  await waitFor(() => list.items.length === 2, 'both shown');
+  server.releaseEvents();
+  await client.query('query { task(id: $id) { id } }', { id: 'x' });
+  assert.deepEqual(ids(list.items), ['a', 'n']);
+  // Once shown, neither document disappeared in between.
+  const firstWithN = renders.findIndex((r) => r.includes('n'));
+  assert.ok(renders.slice(firstWithN).every((r) => r.includes('n')), renders.join(' | '));
+  const firstWithA = renders.findIndex((r) => r.includes('a'));
+  assert.ok(renders.slice(firstWithA).every((r) => r.includes('a')), renders.join(' | '));
+});

@@ -158,3 +158,24 @@ test('Persistence_Reload_ResumesWatchWithSince', async () => {
   await waitFor(() => again.items.length === 2, 'resumed with the missed change');
   assert.equal(server.executed.filter((d) => d.includes('tasks(')).length, queriesBefore, 'no re-query');
 });
+
+test('Conflict_OfflineEditOnOldVersion_ConflictsEvenAfterTheCacheSawTheNewOne', async () => {
+  const server = new FakeServer();
+  tabs = new Tabs(server);
+  server.write('Task', 'create', { id: 'a', title: 'base', priority: 1 });
+  const client = tabs.tab();
+  const list = client.watch('Task', {});
+  await waitFor(() => list.items.length === 1, 'loaded');
+  await waitFor(() => server.activeSubscriptions === 1, 'subscribed');
+  client.online = false;
+  const mine = client.update('Task', 'a', { title: 'offline edit' });
+  // Someone else edits; this tab's cache hears about it while its own edit waits.
+  server.write('Task', 'update', 'a', { title: 'their edit' });
+  await waitFor(() => (client as any).store.confirmed('Task', 'a')?.version === 2, 'saw v2');
+  client.online = true;
+  const result = await mine;
+  // server-wins: the other edit stays, and nothing was overwritten silently.
+  assert.equal(result.title, 'their edit');
+  assert.equal(server.collection('Task').get('a')?.title, 'their edit');
+  assert.equal(server.collection('Task').get('a')?.version, 2);
+});
