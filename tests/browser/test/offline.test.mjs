@@ -91,3 +91,39 @@ test('OfflineWrites_BrowserNetworkOffline_QueuedThenReplayedInOrder', async () =
     (context) => context.setOffline(false),
   );
 });
+
+test('OfflineEdit_SameTaskChangedInAnotherBrowserMeanwhile_ConflictsOnReconnectAndServerWins', async () => {
+  const project = await api.createProject('offline conflict');
+  const task = await api.createTask(project.id, 'before');
+  const offlineContext = await browser.newContext();
+  const onlineContext = await browser.newContext();
+  const offline = await openTab(offlineContext, server.origin, { password: adminPassword, collections });
+  const online = await openTab(onlineContext, server.origin, { password: adminPassword, collections });
+  for (const page of [offline, online]) {
+    await page.evaluate((p) => {
+      window.list = window.store.watch('Task', { where: { projectId: { eq: p } } });
+      window.list.subscribe(() => {});
+    }, project.id);
+    await waitFor(() => page.evaluate(() => window.list.items.length === 1), { what: 'the task' });
+  }
+
+  await offlineContext.setOffline(true);
+  await offline.evaluate((id) => {
+    window.outcome = window.store.update('Task', id, { title: 'edited offline' }).then((d) => d, (e) => ({ error: String(e.message) }));
+  }, task.id);
+  await waitFor(async () => (await offline.evaluate(() => window.store.pending.list().length)) === 1, { what: 'the queued edit' });
+  // Meanwhile the other browser, online, edits the same task first.
+  await online.evaluate((id) => window.store.update('Task', id, { title: 'edited online' }), task.id);
+  assert.equal((await api.task(task.id)).version, 2);
+
+  await offlineContext.setOffline(false);
+  const outcome = await offline.evaluate(() => window.outcome);
+  // Server-wins (the default): the offline edit, based on version 1, is dropped for the server's state.
+  assert.deepEqual({ title: outcome.title, version: outcome.version }, { title: 'edited online', version: 2 });
+  const stored = await api.task(task.id);
+  assert.deepEqual({ title: stored.title, version: stored.version }, { title: 'edited online', version: 2 });
+  await waitFor(async () => (await offline.evaluate(() => window.list.items[0].title)) === 'edited online', { what: 'the server state in the offline browser' });
+  assert.deepEqual(await offline.evaluate(() => window.store.pending.list()), []);
+  await offlineContext.close();
+  await onlineContext.close();
+});
