@@ -383,7 +383,7 @@ var LeaderHub = class {
   }
   start(sub, since) {
     sub.startSince = since;
-    sub.firstSeq = void 0;
+    sub.lastSeq = void 0;
     const variables = sub.withSince ? { ...sub.variables, since } : { ...sub.variables };
     sub.variables = variables;
     let active = true;
@@ -392,7 +392,6 @@ var LeaderHub = class {
         if (!active) return;
         const seq = sequenceOf(result);
         if (seq !== void 0) {
-          sub.firstSeq ??= seq;
           sub.lastSeq = seq;
           if (sub.withSince) variables.since = seq;
         }
@@ -681,6 +680,7 @@ function sseTransport(context) {
   let auth = null;
   let closed = false;
   let ready;
+  let connected = false;
   const abort = new AbortController();
   const headers = (extra = {}) => ({
     ...auth ? { authorization: `Bearer ${auth}` } : {},
@@ -697,6 +697,7 @@ function sseTransport(context) {
         reservation = await put.text();
         const stream = await fetch(context.url, { headers: headers({ accept: "text/event-stream" }), signal: abort.signal });
         if (!stream.ok || !stream.body) throw new Error(`stream refused (${stream.status})`);
+        connected = true;
         listeners.forEach((l) => l(true));
         for (const id of ops.keys()) void post(id);
         void read(stream.body);
@@ -731,6 +732,7 @@ function sseTransport(context) {
     } catch {
     }
     if (closed) return;
+    connected = false;
     listeners.forEach((l) => l(false));
     ready = void 0;
     void connect();
@@ -774,7 +776,8 @@ function sseTransport(context) {
   function start(document, variables, sink) {
     const id = randomId();
     ops.set(id, { document, variables: variables ?? {}, sink });
-    void connect().then(() => post(id));
+    if (connected) void post(id);
+    else void connect();
     return () => {
       if (!ops.delete(id) || !reservation || closed) return;
       void fetch(`${context.url}${context.url.includes("?") ? "&" : "?"}operationId=${encodeURIComponent(id)}`, {
@@ -2169,8 +2172,9 @@ var WriteQueue = class {
     if (value) this.kick();
   }
   create(collection, input) {
-    const docId = typeof input.id === "string" ? input.id : randomId();
-    return this.add(collection, "create", docId, { input: { ...input, id: docId } });
+    const generated = typeof input.id !== "string";
+    const docId = generated ? randomId() : input.id;
+    return this.add(collection, "create", docId, { input: { ...input, id: docId }, generated });
   }
   update(collection, id, changes) {
     return this.add(collection, "update", id, { changes: { ...changes }, ...this.base(collection, id) });
@@ -2279,6 +2283,10 @@ var WriteQueue = class {
       const result = await this.deps.execute(this.document(e.kind, e.collection, options.fields), this.variables(e, expected, changes));
       const code = errorCode(result.errors);
       if (!result.errors?.length) return { doc: result.data?.[field], applied: true };
+      if (e.kind === "create" && code === "UNIQUE_VIOLATION" && e.payload.generated) {
+        const existing = await this.fetch(e.collection, e.docId, options.fields);
+        if (existing) return { doc: existing, applied: true };
+      }
       if (code !== "VERSION_CONFLICT" || e.kind === "create") throw new WriteError(result.errors, code);
       const local = cache.get(e.collection, e.docId);
       const server = await this.fetch(e.collection, e.docId, options.fields);
@@ -2470,7 +2478,7 @@ var Client = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await this.ready;
+    await this.ready.catch(() => void 0);
     for (const l of this.lists) l.close();
     this.writes?.close();
     for (const c of this.cleanups) c();

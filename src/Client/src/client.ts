@@ -158,7 +158,8 @@ class Client implements CollectionStoreClient {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.ready;
+    // A client whose start failed (getToken threw) still closes cleanly.
+    await this.ready.catch(() => undefined);
     for (const l of this.lists) l.close();
     this.writes?.close();
     for (const c of this.cleanups) c();

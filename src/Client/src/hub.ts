@@ -12,7 +12,6 @@ interface SharedSubscription {
   tabs: Set<string>;
   feed?: Feed;
   startSince: number | null;
-  firstSeq?: number;
   lastSeq?: number;
   dispose: () => void;
 }
@@ -125,7 +124,7 @@ export class LeaderHub {
 
   private start(sub: SharedSubscription, since: number | null): void {
     sub.startSince = since;
-    sub.firstSeq = undefined;
+    sub.lastSeq = undefined;
     const variables = sub.withSince ? { ...sub.variables, since } : { ...sub.variables };
     sub.variables = variables;
     let active = true;
@@ -134,7 +133,6 @@ export class LeaderHub {
         if (!active) return;
         const seq = sequenceOf(result);
         if (seq !== undefined) {
-          sub.firstSeq ??= seq;
           sub.lastSeq = seq;
           if (sub.withSince) variables.since = seq;
         }

@@ -24,6 +24,7 @@ export function sseTransport(context: TransportContext): ServerTransport {
   let auth: string | null = null;
   let closed = false;
   let ready: Promise<void> | undefined;
+  let connected = false;
   const abort = new AbortController();
 
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -42,6 +43,7 @@ export function sseTransport(context: TransportContext): ServerTransport {
         reservation = await put.text();
         const stream = await fetch(context.url, { headers: headers({ accept: 'text/event-stream' }), signal: abort.signal });
         if (!stream.ok || !stream.body) throw new Error(`stream refused (${stream.status})`);
+        connected = true;
         listeners.forEach((l) => l(true));
         for (const id of ops.keys()) void post(id);
         void read(stream.body);
@@ -79,6 +81,7 @@ export function sseTransport(context: TransportContext): ServerTransport {
       // The stream broke: reconnect below.
     }
     if (closed) return;
+    connected = false;
     listeners.forEach((l) => l(false));
     ready = undefined;
     void connect();
@@ -128,7 +131,9 @@ export function sseTransport(context: TransportContext): ServerTransport {
   function start(document: string, variables: Record<string, unknown> | undefined, sink: Sink): () => void {
     const id = randomId();
     ops.set(id, { document, variables: variables ?? {}, sink });
-    void connect().then(() => post(id));
+    // While connecting, the new stream posts every operation it finds, this one included.
+    if (connected) void post(id);
+    else void connect();
     return () => {
       if (!ops.delete(id) || !reservation || closed) return;
       void fetch(`${context.url}${context.url.includes('?') ? '&' : '?'}operationId=${encodeURIComponent(id)}`, {

@@ -62,8 +62,9 @@ export class WriteQueue {
   }
 
   create(collection: string, input: Record<string, unknown>): Promise<Doc> {
-    const docId = typeof input.id === 'string' ? input.id : randomId();
-    return this.add(collection, 'create', docId, { input: { ...input, id: docId } }) as Promise<Doc>;
+    const generated = typeof input.id !== 'string';
+    const docId = generated ? randomId() : (input.id as string);
+    return this.add(collection, 'create', docId, { input: { ...input, id: docId }, generated }) as Promise<Doc>;
   }
 
   update(collection: string, id: string, changes: Record<string, unknown>): Promise<Doc> {
@@ -189,6 +190,12 @@ export class WriteQueue {
       const result = await this.deps.execute(this.document(e.kind, e.collection, options.fields), this.variables(e, expected, changes));
       const code = errorCode(result.errors);
       if (!result.errors?.length) return { doc: result.data?.[field] as Doc, applied: true };
+      if (e.kind === 'create' && code === 'UNIQUE_VIOLATION' && e.payload.generated) {
+        // Our own random id already exists: an earlier attempt went through (a leader that died
+        // before answering, a reload mid-flight). That create is this one.
+        const existing = await this.fetch(e.collection, e.docId, options.fields);
+        if (existing) return { doc: existing, applied: true };
+      }
       if (code !== 'VERSION_CONFLICT' || e.kind === 'create') throw new WriteError(result.errors, code);
       const local = cache.get(e.collection, e.docId);
       const server = await this.fetch(e.collection, e.docId, options.fields);

@@ -179,3 +179,22 @@ test('Conflict_OfflineEditOnOldVersion_ConflictsEvenAfterTheCacheSawTheNewOne', 
   assert.equal(server.collection('Task').get('a')?.title, 'their edit');
   assert.equal(server.collection('Task').get('a')?.version, 2);
 });
+
+test('Create_SentTwice_SecondAttemptRecognisesItsOwnDocument', async () => {
+  const server = new FakeServer();
+  tabs = new Tabs(server);
+  const client = tabs.tab();
+  await client.ready;
+  // The first attempt reaches the server but its answer is lost: replay it by hand.
+  const original = server.execute.bind(server);
+  let calls = 0;
+  server.execute = (document, variables) => {
+    const r = original(document, variables);
+    if (document.includes('createTask') && calls++ === 0) return original(document, variables);
+    return r;
+  };
+  const doc = await client.create('Task', { title: 'once' });
+  assert.equal(doc.title, 'once');
+  assert.equal(server.collection('Task').size, 1);
+  assert.equal(client.pending.list().length, 0);
+});
