@@ -63,9 +63,12 @@ count_tests() {
 }
 
 install_dependencies() {
-  ensure_apt_packages redis-server
+  # Headless Chromium from Debian drives the browser tests (playwright-core never downloads a browser).
+  ensure_apt_packages redis-server chromium
   command -v node >/dev/null || ensure_apt_packages nodejs npm
   (cd tests/clients && npm ci --no-audit --no-fund)
+  (cd src/Client && npm ci --no-audit --no-fund)
+  (cd tests/browser && npm ci --no-audit --no-fund)
 }
 
 dotnet_tests() {
@@ -117,6 +120,23 @@ client_tests() {
   return "$status"
 }
 
+# The browser client's own build and unit tests (node --test, no server).
+browser_client_tests() {
+  local log="$WORK/client-unit.log" status=0
+  (cd src/Client && npm run build && npm test) 2>&1 | tee "$log" || status=$?
+  count_tests "$log"
+  return "$status"
+}
+
+# The client and the demo page in headless Chromium; each test file starts the built server itself
+# (Development, temp SQLite file, random signing key) and prints its measurements as MEASURED lines.
+browser_tests() {
+  local log="$WORK/browser-test.log" status=0
+  (cd tests/browser && npm test) 2>&1 | tee "$log" || status=$?
+  count_tests "$log"
+  return "$status"
+}
+
 step "install test dependencies" install_dependencies
 step "dotnet format --verify-no-changes" dotnet format Api.sln --verify-no-changes
 step "dotnet build" dotnet build Api.sln
@@ -125,6 +145,8 @@ if [[ " ${FAILED_STEPS[*]} " == *" dotnet build "* ]]; then
 else
   step "dotnet test (all test projects)" dotnet_tests
   step "real-client tests (npm: graphql-http audits, graphql-ws, legacy ws, graphql-sse, Apollo)" client_tests
+  step "browser client: build and unit tests (src/Client)" browser_client_tests
+  step "browser tests (headless Chromium against the built server)" browser_tests
 fi
 
 echo

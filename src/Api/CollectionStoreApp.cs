@@ -1,5 +1,6 @@
 using CollectionStore.Api.Bus.Redis;
 using CollectionStore.Api.Configuration;
+using CollectionStore.Api.Demo;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Health;
 using CollectionStore.Api.Identity;
@@ -57,6 +58,7 @@ public static class CollectionStoreApp
             app.MapGraphQLHttp();
             app.MapCollectionStoreHealth();
             app.MapSubscriptionMetrics();
+            app.MapDemo(app.Environment, app.Configuration);
             return app;
         }
         catch
