@@ -6,8 +6,8 @@ namespace CollectionStore.Api.Subscriptions;
 
 /// <summary>
 /// Starts subscriptions for every transport. A subscription joins the live cohort with the same document,
-/// operation, variables and visibility fingerprint when there is one, so identical subscriptions execute once
-/// per event; otherwise it starts a new cohort. A cohort replaying from <c>since</c> is never joined.
+/// operation, variables and visibility fingerprint when there is one (waiting for one that is still starting),
+/// so identical subscriptions execute once per event; otherwise it starts a new cohort. A cohort replaying from <c>since</c> is never joined.
 /// </summary>
 internal sealed class SubscriptionEngine(
     GraphQLRequestExecutor executor,
@@ -19,6 +19,7 @@ internal sealed class SubscriptionEngine(
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SubscriptionCohort> _cohorts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _starting = new(StringComparer.Ordinal);
 
     public async Task<SubscriptionStartResult> SubscribeAsync(
         GraphQLExecutionRequest request,
@@ -27,14 +28,54 @@ internal sealed class SubscriptionEngine(
         CancellationToken cancellationToken)
     {
         var key = CohortKey(request, visibility.Fingerprint(user));
-        lock (_lock)
+        var starting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (true)
         {
-            if (_cohorts.TryGetValue(key, out var live) && live.TryJoin(sink) is { } joined)
+            Task? pending;
+            lock (_lock)
             {
-                return new SubscriptionStartResult(joined, null);
+                if (_cohorts.TryGetValue(key, out var live) && live.TryJoin(sink) is { } joined)
+                {
+                    return new SubscriptionStartResult(joined, null);
+                }
+
+                if (!_starting.TryGetValue(key, out pending))
+                {
+                    _starting[key] = starting.Task;
+                }
             }
+
+            if (pending is null)
+            {
+                break;
+            }
+
+            // An identical subscription is starting: wait for it and join its cohort rather than start a second one.
+            await pending.WaitAsync(cancellationToken);
         }
 
+        try
+        {
+            return await StartCohortAsync(key, request, user, sink, cancellationToken);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _starting.Remove(key);
+            }
+
+            starting.TrySetResult();
+        }
+    }
+
+    private async Task<SubscriptionStartResult> StartCohortAsync(
+        string key,
+        GraphQLExecutionRequest request,
+        ClaimsPrincipal? user,
+        ISubscriptionSink sink,
+        CancellationToken cancellationToken)
+    {
         var cohort = new SubscriptionCohort(key, executor, serializer, metrics, logger, Forget);
         var member = cohort.TryJoin(sink)!;
 

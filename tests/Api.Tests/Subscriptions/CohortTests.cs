@@ -1,5 +1,6 @@
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectionStore.Api.Tests.Subscriptions;
 
@@ -38,6 +39,28 @@ public sealed class CohortTests
 
         Assert.Equal(0, harness.Metrics.Active);
         Assert.Equal(0, harness.Metrics.Cohorts);
+    }
+
+    [Fact]
+    public async Task IdenticalSubscriptions_StartedAtOnce_ShareOneCohort()
+    {
+        var gate = new GatedVisibility(expected: 50);
+        await using var harness = await EngineHarness.StartAsync(configureServices: services => services.AddSingleton<ISubscriptionVisibility>(gate));
+        var project = await harness.CreateProjectAsync("p");
+        var sinks = Enumerable.Range(0, 50).Select(_ => new TestSink()).ToList();
+
+        // The first cohort's start is held until all 50 have arrived, so the other 49 find it still starting.
+        var handles = await Task.WhenAll(sinks.Select(sink => Task.Run(() => harness.SubscribeAsync(ByProject, sink, new { p = project }))));
+        var executionsBefore = harness.Metrics.Executions;
+        await harness.CreateTaskAsync(project, "t");
+        await Eventually.HoldsAsync(() => sinks.All(s => s.Events.Count == 1), "every member to get the event");
+
+        Assert.Equal(1, harness.Metrics.Cohorts);
+        Assert.Equal(1, harness.Metrics.Executions - executionsBefore);
+        foreach (var handle in handles)
+        {
+            await handle.DisposeAsync();
+        }
     }
 
     [Fact]
