@@ -111,4 +111,16 @@ public sealed class ScaleOutFaultTests(ITestOutputHelper output)
             await ScaleOutDeliveryTests.DisposeAllAsync(subscribers);
         }
     }
+
+    [Fact]
+    public async Task Nodes_StoppedWithSigterm_ShutDownCleanly()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var nodes = await TwoNodes.StartAsync(redis.ConnectionString);
+        await TwoNodes.CreateNoteAsync(nodes.A, "before shutdown");
+
+        Assert.Equal(0, await nodes.A.StopAsync());
+        Assert.Equal(0, await nodes.B.StopAsync());
+        Assert.DoesNotContain(nodes.A.Output.Concat(nodes.B.Output), line => line.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
 }

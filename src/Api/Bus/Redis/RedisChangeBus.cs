@@ -14,6 +14,7 @@ internal sealed class RedisChangeBus(RedisConnection connection, TimeProvider ti
     : IChangeBus, IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly RedisChannel _channel = connection.Channel("changes");
     private ImmutableArray<Action<ChangeNotice>> _handlers = [];
     private IConnectionMultiplexer? _multiplexer;
@@ -118,8 +119,14 @@ internal sealed class RedisChangeBus(RedisConnection connection, TimeProvider ti
         }
     }
 
+    // The container disposes this instance twice: once as itself and once as the IChangeBus it also is.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         _stopping.Dispose();
         if (_multiplexer is { } multiplexer)

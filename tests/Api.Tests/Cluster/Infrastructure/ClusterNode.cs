@@ -63,6 +63,19 @@ public sealed class ClusterNode : IAsyncDisposable
         return node;
     }
 
+    /// <summary>Asks the node to shut down as an orchestrator does (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
