@@ -24,11 +24,12 @@ public sealed class TwoNodes : IAsyncDisposable
 
     public ClusterNode B { get; }
 
-    public static async Task<TwoNodes> StartAsync(string? redis)
+    /// <summary>Starts both nodes on <paramref name="model"/> (default: the open test model).</summary>
+    public static async Task<TwoNodes> StartAsync(string? redis, string? model = null)
     {
         var directory = Directory.CreateTempSubdirectory("collectionstore-cluster-").FullName;
         var schema = Path.Combine(directory, "schema.graphql");
-        await File.WriteAllTextAsync(schema, TestModels.Open(ApiServer.ModelSdl));
+        await File.WriteAllTextAsync(schema, model ?? TestModels.Open(ApiServer.ModelSdl));
         var environment = new Dictionary<string, string>
         {
             ["Schema__Path"] = schema,
@@ -52,12 +53,15 @@ public sealed class TwoNodes : IAsyncDisposable
     }
 
     /// <summary>Logs in as the bootstrap admin through <paramref name="node"/>; returns the access token.</summary>
-    public static async Task<string> LoginAdminAsync(ClusterNode node)
+    public static Task<string> LoginAdminAsync(ClusterNode node) => LoginAsync(node, "admin", ApiServer.AdminPassword);
+
+    /// <summary>Logs in as <paramref name="username"/> through <paramref name="node"/>; returns the access token.</summary>
+    public static async Task<string> LoginAsync(ClusterNode node, string username, string password)
     {
         var response = await GraphQLHttp.PostJsonAsync(node.Client, new
         {
-            query = "mutation($p: String!) { login(input: { username: \"admin\", password: $p }) { accessToken } }",
-            variables = new { p = ApiServer.AdminPassword },
+            query = "mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken } }",
+            variables = new { u = username, p = password },
         });
         return response.Json.GetProperty("data").GetProperty("login").GetProperty("accessToken").GetString()!;
     }
