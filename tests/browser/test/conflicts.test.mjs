@@ -4,28 +4,26 @@
 // server sends to the first browser until both writes are done, as a slow network would.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Api } from '../lib/api.mjs';
-import { launchBrowser, openTab } from '../lib/browser.mjs';
-import { adminPassword, startServer } from '../lib/server.mjs';
+import { openTab } from '../lib/browser.mjs';
+import { adminPassword } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { startSetup } from '../lib/setup.mjs';
 
 const fields = 'id version projectId title done priority';
+let setup;
 let server;
 let browser;
 let api;
 let project;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  api = new Api(server.origin);
-  await api.login('admin', adminPassword);
+  setup = await startSetup();
+  ({ server, browser, api } = setup);
   project = await api.createProject('conflicts');
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await setup?.stop();
 });
 
 /** A browser whose change events can be held back (the WebSocket passes through the test). */

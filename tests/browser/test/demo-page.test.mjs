@@ -5,26 +5,23 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { Api } from '../lib/api.mjs';
-import { launchBrowser } from '../lib/browser.mjs';
-import { adminPassword, startServer } from '../lib/server.mjs';
+import { adminPassword } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { startSetup } from '../lib/setup.mjs';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+let setup;
 let server;
 let browser;
 let api;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  api = new Api(server.origin);
-  await api.login('admin', adminPassword);
+  setup = await startSetup();
+  ({ server, browser, api } = setup);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await setup?.stop();
 });
 
 async function signedInDemo(context) {

@@ -1,26 +1,24 @@
 // Writes made while the browser is offline are queued, shown as pending, and land in order after reconnect.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Api } from '../lib/api.mjs';
-import { launchBrowser, openTab } from '../lib/browser.mjs';
-import { adminPassword, startServer } from '../lib/server.mjs';
+import { openTab } from '../lib/browser.mjs';
+import { adminPassword } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { startSetup } from '../lib/setup.mjs';
 
 const collections = { Task: { fields: 'id version projectId title done priority' } };
+let setup;
 let server;
 let browser;
 let api;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  api = new Api(server.origin);
-  await api.login('admin', adminPassword);
+  setup = await startSetup();
+  ({ server, browser, api } = setup);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await setup?.stop();
 });
 
 const storedTasks = async (projectId) => (await api.execute(

@@ -2,26 +2,24 @@
 // subscription, while every tab's app code still receives every event exactly once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Api } from '../lib/api.mjs';
-import { launchBrowser, openTab } from '../lib/browser.mjs';
+import { openTab } from '../lib/browser.mjs';
 import { inProject, taskChanges } from '../lib/documents.mjs';
-import { adminPassword, startServer } from '../lib/server.mjs';
+import { adminPassword } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { startSetup } from '../lib/setup.mjs';
 
+let setup;
 let server;
 let browser;
 let api;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  api = new Api(server.origin);
-  await api.login('admin', adminPassword);
+  setup = await startSetup();
+  ({ server, browser, api } = setup);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await setup?.stop();
 });
 
 async function openTabs(count, transport) {

@@ -2,26 +2,24 @@
 // resumes with `since` and catches up with what changed meanwhile: nothing lost, nothing twice.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Api } from '../lib/api.mjs';
-import { launchBrowser, openTab, startClient } from '../lib/browser.mjs';
-import { adminPassword, startServer } from '../lib/server.mjs';
+import { openTab, startClient } from '../lib/browser.mjs';
+import { adminPassword } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { startSetup } from '../lib/setup.mjs';
 
 const options = { password: adminPassword, persistence: 'indexeddb', collections: { Task: { fields: 'id version projectId title done' } } };
+let setup;
 let server;
 let browser;
 let api;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  api = new Api(server.origin);
-  await api.login('admin', adminPassword);
+  setup = await startSetup();
+  ({ server, browser, api } = setup);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await setup?.stop();
 });
 
 const view = (page) => page.evaluate(() => window.list.items.map((d) => `${d.title}@${d.version}`));

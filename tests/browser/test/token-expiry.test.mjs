@@ -3,26 +3,24 @@
 // doubled event while another process writes across several expiries.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Api } from '../lib/api.mjs';
-import { launchBrowser, leaderIndex, openTab } from '../lib/browser.mjs';
+import { leaderIndex, openTab } from '../lib/browser.mjs';
 import { inProject, taskChanges } from '../lib/documents.mjs';
-import { adminPassword, startServer } from '../lib/server.mjs';
+import { adminPassword } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { startSetup } from '../lib/setup.mjs';
 
+let setup;
 let server;
 let browser;
 let api;
 
 before(async () => {
-  server = await startServer({ accessTokenLifetime: '00:00:04', clockSkew: '00:00:01' });
-  browser = await launchBrowser();
-  api = new Api(server.origin);
-  await api.login('admin', adminPassword);
+  setup = await startSetup({ accessTokenLifetime: '00:00:04', clockSkew: '00:00:01' });
+  ({ server, browser, api } = setup);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await setup?.stop();
 });
 
 test('TokenExpiresMidStream_TwoTabs_NewTokenFromGetTokenAndNoEventLostOrDoubled', async () => {
