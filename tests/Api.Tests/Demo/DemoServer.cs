@@ -1,32 +1,26 @@
 using CollectionStore.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectionStore.Api.Tests.Demo;
 
 /// <summary>
-/// The real app in a chosen environment with a temp store, a fake client bundle and a fake demo page in
-/// temp folders given as <c>Demo:ClientPath</c> / <c>Demo:PagePath</c>.
+/// The real app (an <see cref="ApiServer"/>) in a chosen environment, with a fake client bundle and a fake demo
+/// page in temp folders given as <c>Demo:ClientPath</c> / <c>Demo:PagePath</c>.
 /// </summary>
 public sealed class DemoServer : IAsyncDisposable
 {
     public const string BundleText = "export const bundled = true;";
     public const string PageText = "<!doctype html><title>demo page for tests</title>";
 
-    private readonly WebApplication _app;
+    private readonly ApiServer _server;
     private readonly string _directory;
 
-    private DemoServer(WebApplication app, string directory, HttpClient client)
+    private DemoServer(ApiServer server, string directory)
     {
-        _app = app;
+        _server = server;
         _directory = directory;
-        Client = client;
     }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _server.Client;
 
     public static async Task<DemoServer> StartAsync(string environment, bool withBundle, CancellationToken cancellationToken)
     {
@@ -41,42 +35,14 @@ public sealed class DemoServer : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(page, "index.html"), PageText, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(page, "app.js"), "console.log('demo');", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "secret.txt"), "outside", cancellationToken);
-        var schemaPath = Path.Combine(directory, "schema.graphql");
-        await File.WriteAllTextAsync(schemaPath, TestModels.Open(ApiServer.ModelSdl), cancellationToken);
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Store"] = $"Data Source={Path.Combine(directory, "store.db")}",
-            ["Schema:Path"] = schemaPath,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Auth:BootstrapAdmin:Password"] = ApiServer.AdminPassword,
-            ["Demo:ClientPath"] = dist,
-            ["Demo:PagePath"] = page,
-        };
-        var app = await CollectionStoreApp.BuildAsync(
-            ["--environment", environment],
-            builder => builder.AddInMemoryCollection(configuration),
-            configureServices: null,
-            cancellationToken);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
-        return new DemoServer(app, directory, client);
+        var settings = new Dictionary<string, string?> { ["Demo:ClientPath"] = dist, ["Demo:PagePath"] = page };
+        var server = await ApiServer.StartAsync(settings, useTestSchema: false, cancellationToken: cancellationToken, environment: environment);
+        return new DemoServer(server, directory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A SQLite file still mapped by the OS must not fail the run; the temp folder is cleaned later.
-        }
+        await _server.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
     }
 }

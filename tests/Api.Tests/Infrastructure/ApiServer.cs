@@ -52,6 +52,7 @@ public sealed class ApiServer : IAsyncDisposable
         bool useTestSchema = true,
         string? modelSdl = null,
         Action<IServiceCollection>? configureServices = null,
+        string? environment = null,
         CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("collectionstore-api-").FullName;
@@ -72,7 +73,7 @@ public sealed class ApiServer : IAsyncDisposable
         }
 
         var app = await CollectionStoreApp.BuildAsync(
-            [],
+            environment is null ? [] : ["--environment", environment],
             builder => builder.AddInMemoryCollection(configuration),
             services =>
             {
