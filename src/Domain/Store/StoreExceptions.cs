@@ -44,3 +44,10 @@ public sealed class InvalidDocumentException(string message)
 /// <summary>The store stayed busy or locked past the retry bound (code <c>STORE_BUSY</c>).</summary>
 public sealed class StoreBusyException(string message, Exception innerException)
     : StoreException("STORE_BUSY", message, innerException);
+
+/// <summary>
+/// The database could not be reached or dropped the connection (code <c>STORE_UNAVAILABLE</c>, HTTP 503). A write that
+/// fails this way was not acknowledged; whether it committed is decided by the database alone.
+/// </summary>
+public sealed class StoreUnavailableException(string message, Exception innerException)
+    : StoreException("STORE_UNAVAILABLE", message, innerException);
