@@ -10,13 +10,6 @@ namespace CollectionStore.Domain.Store.Sqlite;
 /// </summary>
 internal sealed class SqliteChangeFeed(SqliteDatabase database, SqliteWriteCoordinator writer, SqliteStoreOptions options, TimeProvider time)
 {
-    public static string OperationName(ChangeOperation operation) => operation switch
-    {
-        ChangeOperation.Created => "CREATED",
-        ChangeOperation.Updated => "UPDATED",
-        _ => "DELETED",
-    };
-
     public async Task<IReadOnlyList<ChangeRecord>> ReadAsync(long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
@@ -81,12 +74,7 @@ internal sealed class SqliteChangeFeed(SqliteDatabase database, SqliteWriteCoord
             reader.GetInt64(0),
             collection,
             reader.GetString(2),
-            reader.GetString(3) switch
-            {
-                "CREATED" => ChangeOperation.Created,
-                "UPDATED" => ChangeOperation.Updated,
-                _ => ChangeOperation.Deleted,
-            },
+            ChangeOperationNames.Parse(reader.GetString(3)),
             reader.GetInt64(4),
             reader.IsDBNull(5) ? null : DocumentJson.Deserialize(collection, reader.GetString(5)),
             reader.IsDBNull(6) ? null : DocumentJson.Deserialize(collection, reader.GetString(6)),

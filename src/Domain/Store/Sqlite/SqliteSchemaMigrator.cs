@@ -45,7 +45,7 @@ internal sealed class SqliteSchemaMigrator(SqliteDatabase database, CollectionMo
     }
 
     /// <summary>The name of the UNIQUE index that enforces <paramref name="field"/>; SQLite names it in violations.</summary>
-    public static string UniqueIndexName(string collection, string field) => $"ux_{collection}_{field}";
+    public static string UniqueIndexName(string collection, string field) => SchemaPlan.UniqueIndexName(collection, field);
 
     private async Task MigrateCollectionAsync(CollectionDefinition collection, CancellationToken cancellationToken)
     {
@@ -87,14 +87,7 @@ internal sealed class SqliteSchemaMigrator(SqliteDatabase database, CollectionMo
 
     private async Task BackfillAsync(CollectionDefinition collection, List<FieldDefinition> added, CancellationToken cancellationToken)
     {
-        var refused = added.FirstOrDefault(f => f.Type.NonNull && !f.HasDefault);
-        if (refused is not null)
-        {
-            throw new InvalidOperationException(
-                $"{model.SourcePath}({refused.Location.Line},{refused.Location.Column}): collection '{collection.Name}' already has documents, "
-                + $"so its new non-null field '{refused.Name}' needs a @default(value: ...) or must be nullable.");
-        }
-
+        SchemaPlan.CheckAddedFields(model, collection, added);
         foreach (var field in added.Where(f => f.HasDefault))
         {
             // Documents written before the field existed get its default, as if they had been created now.
@@ -108,7 +101,7 @@ internal sealed class SqliteSchemaMigrator(SqliteDatabase database, CollectionMo
 
     private async Task SyncIndexesAsync(CollectionDefinition collection, CancellationToken cancellationToken)
     {
-        var wanted = WantedIndexes(collection);
+        var wanted = SchemaPlan.WantedIndexes(model, collection);
         var existing = new List<string>();
         await using (var command = database.Command(
             Connection,
@@ -133,32 +126,8 @@ internal sealed class SqliteSchemaMigrator(SqliteDatabase database, CollectionMo
             var kind = unique ? "UNIQUE INDEX" : "INDEX";
             await database.ExecuteAsync(
                 Connection,
-                $"CREATE {kind} IF NOT EXISTS \"{name}\" ON {SqliteDocumentRows.Table(collection)} (json_extract(data, '$.{field}'));",
+                $"CREATE {kind} IF NOT EXISTS \"{name}\" ON {SqliteDocumentRows.Table(collection)} (json_extract(data, '$.{field.Name}'));",
                 cancellationToken);
         }
-    }
-
-    private Dictionary<string, (string Field, bool Unique)> WantedIndexes(CollectionDefinition collection)
-    {
-        var wanted = new Dictionary<string, (string Field, bool Unique)>(StringComparer.Ordinal);
-        var indexed = collection.Fields.Where(f => f.Indexed && !f.Unique).Select(f => f.Name)
-            .Concat(collection.Relations.Where(r => r.Kind == RelationKind.BelongsTo).Select(r => r.ForeignKeyField))
-            .Concat(model.Collections.SelectMany(c => c.Relations)
-                .Where(r => r.Kind == RelationKind.HasMany && string.Equals(r.TargetCollection, collection.Name, StringComparison.Ordinal))
-                .Select(r => r.ForeignKeyField));
-        foreach (var field in collection.Fields.Where(f => f.Unique))
-        {
-            wanted[UniqueIndexName(collection.Name, field.Name)] = (field.Name, true);
-        }
-
-        foreach (var field in indexed.Distinct(StringComparer.Ordinal))
-        {
-            if (collection.FindField(field) is { Unique: false })
-            {
-                wanted[$"ix_{collection.Name}_{field}"] = (field, false);
-            }
-        }
-
-        return wanted;
     }
 }

@@ -1,7 +1,7 @@
 using CollectionStore.Domain.ChangeFeed;
 using CollectionStore.Domain.Documents;
 
-namespace CollectionStore.Domain.Store.Sqlite;
+namespace CollectionStore.Domain.Store;
 
 /// <summary>What a write did inside its transaction, before the change feed gives it a sequence.</summary>
 internal sealed record PendingChange(

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using CollectionStore.Domain.ChangeFeed;
+using CollectionStore.Domain.Documents;
+using CollectionStore.Domain.Model;
+using Npgsql;
+
+namespace CollectionStore.Domain.Store.Postgres;
+
+/// <summary>
+/// Create, update and delete on PostgreSQL, each inside the coordinator's write transaction: the stored state is read
+/// with <c>FOR UPDATE</c> (a concurrent writer on another node waits for it, so a version check can never be
+/// overtaken), the version is checked, the guard sees before and after, then the row is written. Any exception rolls
+/// the whole write back.
+/// </summary>
+internal sealed class PostgresDocumentCommands(
+    PostgresDatabase database,
+    PostgresWriteCoordinator coordinator,
+    CollectionModel model,
+    TimeProvider time)
+{
+    private const int MaxIdLength = 128;
+
+    private readonly DocumentValidator _validator = new(model);
+    private readonly UlidGenerator _ids = new(time);
+
+    public Task<WriteResult> CreateAsync(string collectionName, string? id, JsonObject data, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var collection = model.GetCollection(collectionName);
+        if (id is not null && (id.Length == 0 || id.Length > MaxIdLength))
+        {
+            throw new InvalidDocumentException($"Field 'id' must be a non-empty string of at most {MaxIdLength} characters.");
+        }
+
+        var validated = _validator.ValidateCreate(collection, data);
+        var documentId = id ?? _ids.NewId();
+        return coordinator.WriteAsync(
+            async (connection, ct) =>
+            {
+                var now = time.GetUtcNow();
+                var after = new Document(collection.Name, documentId, 1, now, now, options.Subject, options.Subject, validated);
+                options.Guard?.Invoke(null, after, Related(connection));
+                await WriteRowAsync(
+                    connection,
+                    collection,
+                    $"INSERT INTO {PostgresDocumentRows.Table(collection)} (id, version, created_at, updated_at, created_by, updated_by, data) VALUES (@id, @version, @created_at, @updated_at, @created_by, @updated_by, CAST(@data AS jsonb));",
+                    after,
+                    ct);
+                return new PendingChange(collection.Name, documentId, ChangeOperation.Created, 1, null, after, options.Subject, now);
+            },
+            cancellationToken);
+    }
+
+    public Task<WriteResult> UpdateAsync(string collectionName, string id, JsonObject patch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var collection = model.GetCollection(collectionName);
+        return coordinator.WriteAsync(
+            async (connection, ct) =>
+            {
+                var before = await LoadCurrentAsync(connection, collection, id, options, ct);
+                var data = _validator.ApplyPatch(collection, before.Data, patch);
+                var now = time.GetUtcNow();
+                var after = before with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = options.Subject, Data = data };
+                options.Guard?.Invoke(before, after, Related(connection));
+                await WriteRowAsync(
+                    connection,
+                    collection,
+                    $"UPDATE {PostgresDocumentRows.Table(collection)} SET version = @version, updated_at = @updated_at, updated_by = @updated_by, data = CAST(@data AS jsonb) WHERE id = @id;",
+                    after,
+                    ct);
+                return new PendingChange(collection.Name, id, ChangeOperation.Updated, after.Version, before, after, options.Subject, now);
+            },
+            cancellationToken);
+    }
+
+    public Task<WriteResult> DeleteAsync(string collectionName, string id, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var collection = model.GetCollection(collectionName);
+        return coordinator.WriteAsync(
+            async (connection, ct) =>
+            {
+                var before = await LoadCurrentAsync(connection, collection, id, options, ct);
+                options.Guard?.Invoke(before, null, Related(connection));
+                await database.ExecuteAsync(connection, $"DELETE FROM {PostgresDocumentRows.Table(collection)} WHERE id = @id;", ct, ("@id", id));
+                return new PendingChange(collection.Name, id, ChangeOperation.Deleted, before.Version, before, null, options.Subject, time.GetUtcNow());
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Loads one document with <paramref name="connection"/>; shared by writes and the store's by-id read.</summary>
+    public static async Task<Document?> LoadAsync(PostgresDatabase database, NpgsqlConnection connection, CollectionDefinition collection, string id, bool forUpdate, CancellationToken cancellationToken)
+    {
+        await using var command = LoadCommand(database, connection, collection, id, forUpdate);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? PostgresDocumentRows.Read(collection.Name, reader) : null;
+    }
+
+    private static NpgsqlCommand LoadCommand(PostgresDatabase database, NpgsqlConnection connection, CollectionDefinition collection, string id, bool forUpdate) =>
+        database.Command(
+            connection,
+            $"SELECT {PostgresDocumentRows.Columns("t")} FROM {PostgresDocumentRows.Table(collection)} AS t WHERE t.id = @id{(forUpdate ? " FOR UPDATE" : string.Empty)};",
+            [("@id", id)]);
+
+    /// <summary>
+    /// Reads related documents for a guard with the transaction's connection. The guard is synchronous, so the read
+    /// uses Npgsql's synchronous API on that connection instead of blocking on an asynchronous one.
+    /// </summary>
+    private Func<string, string, Document?> Related(NpgsqlConnection connection) =>
+        (collectionName, id) =>
+        {
+            if (model.FindCollection(collectionName) is not { } collection)
+            {
+                return null;
+            }
+
+            using var command = LoadCommand(database, connection, collection, id, forUpdate: false);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? PostgresDocumentRows.Read(collection.Name, reader) : null;
+        };
+
+    private async Task<Document> LoadCurrentAsync(NpgsqlConnection connection, CollectionDefinition collection, string id, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(database, connection, collection, id, forUpdate: true, cancellationToken)
+            ?? throw new DocumentNotFoundException(collection.Name, id);
+        if (options.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new VersionConflictException(collection.Name, id, expected, current.Version);
+        }
+
+        return current;
+    }
+
+    private async Task WriteRowAsync(NpgsqlConnection connection, CollectionDefinition collection, string sql, Document document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.ExecuteAsync(connection, sql, cancellationToken, PostgresDocumentRows.Parameters(document));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new UniqueViolationException(collection.Name, UniqueField(ex, collection.Name));
+        }
+    }
+
+    /// <summary>The primary key's constraint is <c>doc_&lt;Collection&gt;_pkey</c>; unique indexes are <c>ux_&lt;Collection&gt;_&lt;field&gt;</c>.</summary>
+    private static string UniqueField(PostgresException exception, string collection)
+    {
+        var prefix = SchemaPlan.UniqueIndexName(collection, string.Empty);
+        return exception.ConstraintName is { } name && name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : "id";
+    }
+}
