@@ -7,9 +7,9 @@ namespace CollectionStore.Domain.Store;
 
 /// <summary>
 /// The document store: documents of the model's collections, written one transaction per write together
-/// with a change-feed row. Implementations: SQLite (embedded default), later PostgreSQL.
+/// with a change-feed row. Implementations: SQLite (embedded default) and PostgreSQL.
 /// </summary>
-public interface IDocumentStore
+public interface IDocumentStore : IAsyncDisposable
 {
     /// <summary>The model the store was opened with.</summary>
     CollectionModel Model { get; }

@@ -12,7 +12,7 @@ namespace CollectionStore.Domain.Store.Sqlite;
 /// processes) and raised to <see cref="Changes"/> after commit in sequence order. Reads use pooled connections and
 /// never wait for the writer.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable
+public sealed class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteDatabase _database;
     private readonly ChangeNotifier _notifier;
