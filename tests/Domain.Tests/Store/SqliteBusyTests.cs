@@ -9,7 +9,7 @@ public sealed class SqliteBusyTests
     public async Task Write_WriteLockHeldElsewhere_FailsWithStoreBusyAfterBoundedRetries()
     {
         await using var temp = new TempStore();
-        var store = await temp.OpenAsync(options: temp.Options with
+        var store = await temp.OpenSqliteAsync(temp.SqliteOptions with
         {
             BusyRetryCount = 1,
             BusyRetryDelay = TimeSpan.FromMilliseconds(1),

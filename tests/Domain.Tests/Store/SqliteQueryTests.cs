@@ -11,7 +11,7 @@ public sealed class SqliteQueryTests : IAsyncLifetime
     private static readonly SortField[] ByPriorityDesc = [new(["priority"], Descending: true)];
 
     private readonly TempStore _temp = new();
-    private SqliteDocumentStore _store = null!;
+    private IDocumentStore _store = null!;
 
     public async Task InitializeAsync()
     {

@@ -5,12 +5,13 @@ using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Domain.Tests.Store;
 
-public sealed class SqliteChangeFeedTests
+/// <summary>The change feed: gap-free, commit-ordered positions, retention and numbering, on every store provider.</summary>
+public abstract class ChangeFeedContractTests(StoreKind kind)
 {
     [Fact]
     public async Task ReadChanges_CommittedWritesOnly_HaveBeforeAfterAndSubject()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var store = await temp.OpenAsync();
         await store.CreateAsync("Task", "t1", StoreTestModel.Task("p", "a"), new WriteOptions("alice"), default);
         await Assert.ThrowsAsync<VersionConflictException>(
@@ -31,7 +32,7 @@ public sealed class SqliteChangeFeedTests
         Assert.Equal("b", changes[1].After!.Data["title"]!.GetValue<string>());
         Assert.Equal("bob", changes[1].After!.UpdatedBy);
         Assert.Equal(temp.Clock.GetUtcNow(), changes[1].After!.CreatedAt);
-        Assert.Equal(changes[1].After!.Data.ToJsonString(), changes[2].Before!.Data.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(changes[1].After!.Data, changes[2].Before!.Data));
         Assert.Null(changes[2].After);
         Assert.All(changes, c => Assert.Equal("t1", c.DocumentId));
     }
@@ -39,7 +40,7 @@ public sealed class SqliteChangeFeedTests
     [Fact]
     public async Task ReadChanges_AfterAndMax_ReturnsThatWindow()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var store = await temp.OpenAsync();
         for (var i = 0; i < 5; i++)
         {
@@ -54,7 +55,7 @@ public sealed class SqliteChangeFeedTests
     [Fact]
     public async Task Writes_ConcurrentWriters_SequenceGapFreeAndRaisedInOrder()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var store = await temp.OpenAsync();
         var raised = new ConcurrentQueue<long>();
         using var subscription = store.Changes.Subscribe(c => raised.Enqueue(c.Sequence));
@@ -77,7 +78,7 @@ public sealed class SqliteChangeFeedTests
     [Fact]
     public async Task Writes_TwoStoresOnOneFile_SequenceGapFree()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var first = await temp.OpenAsync();
         var second = await temp.OpenAsync();
         var firstSeen = new ConcurrentQueue<long>();
@@ -103,9 +104,43 @@ public sealed class SqliteChangeFeedTests
     }
 
     [Fact]
+    public async Task ReadChanges_WhileTwoStoresWrite_ReaderNeverSeesALowerSequenceAfterAHigherOne()
+    {
+        await using var temp = new TempStore(kind);
+        var first = await temp.OpenAsync();
+        var second = await temp.OpenAsync();
+        var reader = await temp.OpenAsync();
+        using var done = new CancellationTokenSource();
+        var writers = new[] { first, second, first, second }.Select((store, w) => Task.Run(async () =>
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                await store.CreateAsync("Task", $"w{w}-{i}", StoreTestModel.Task("p", "t"), WriteOptions.Anonymous, default);
+            }
+        })).ToList();
+        var all = Task.WhenAll(writers).ContinueWith(_ => done.Cancel(), TaskScheduler.Default);
+
+        // A feed position is visible only once every lower one is: each read continues exactly where the last ended.
+        var seen = new List<long>();
+        while (true)
+        {
+            var finished = done.IsCancellationRequested;
+            var batch = await reader.ReadChangesAsync(seen.Count == 0 ? 0 : seen[^1], 1000, default);
+            seen.AddRange(batch.Select(c => c.Sequence));
+            Assert.Equal(Enumerable.Range(1, seen.Count).Select(i => (long)i), seen);
+            if (finished && seen.Count == 600)
+            {
+                break;
+            }
+        }
+
+        await all.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public async Task Prune_ByCount_KeepsNewestAndNumbering()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var store = await temp.OpenAsync(options: temp.Options with { RetentionMaxCount = 3 });
         for (var i = 0; i < 10; i++)
         {
@@ -123,7 +158,7 @@ public sealed class SqliteChangeFeedTests
     [Fact]
     public async Task Prune_ByAgeEmptyingFeed_NextWriteContinuesNumbering()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var store = await temp.OpenAsync(options: temp.Options with { RetentionMaxAge = TimeSpan.FromHours(1) });
         for (var i = 0; i < 4; i++)
         {
@@ -147,7 +182,7 @@ public sealed class SqliteChangeFeedTests
     [Fact]
     public async Task EmptyFeed_LatestIsZeroAndOldestIsOne()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         var store = await temp.OpenAsync();
 
         Assert.Equal(0, await store.GetLatestSequenceAsync(default));

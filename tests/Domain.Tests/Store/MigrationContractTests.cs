@@ -4,12 +4,13 @@ using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Domain.Tests.Store;
 
-public sealed class SqliteMigrationTests
+/// <summary>Migrating a store to a changed model, on every store provider.</summary>
+public abstract class MigrationContractTests(StoreKind kind)
 {
     [Fact]
     public async Task Open_NewNullableField_KeepsData()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         await SeedAsync(temp);
 
         var store = await temp.OpenAsync(StoreTestModel.Create(StoreTestModel.Field("note", StoreTestModel.Scalar(ScalarTypes.String))));
@@ -24,7 +25,7 @@ public sealed class SqliteMigrationTests
     [Fact]
     public async Task Open_NewFieldWithDefault_WritesDefaultIntoExistingDocuments()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         await SeedAsync(temp);
 
         var store = await temp.OpenAsync(StoreTestModel.Create(
@@ -38,7 +39,7 @@ public sealed class SqliteMigrationTests
     [Fact]
     public async Task Open_NewNonNullFieldWithoutDefaultOnNonEmptyCollection_IsRefused()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         await SeedAsync(temp);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => temp.OpenAsync(StoreTestModel.Create(
@@ -54,7 +55,7 @@ public sealed class SqliteMigrationTests
     [Fact]
     public async Task Open_NewNonNullFieldWithoutDefaultOnEmptyCollection_IsAccepted()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         await temp.OpenAsync();
 
         var store = await temp.OpenAsync(StoreTestModel.Create(
@@ -67,7 +68,7 @@ public sealed class SqliteMigrationTests
     [Fact]
     public async Task Open_NewCollection_KeepsExistingData()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         await SeedAsync(temp);
         var baseModel = StoreTestModel.Create();
         var comment = new CollectionDefinition(
@@ -86,7 +87,7 @@ public sealed class SqliteMigrationTests
     [Fact]
     public async Task Open_UniqueRemovedFromField_StopsEnforcingIt()
     {
-        await using var temp = new TempStore();
+        await using var temp = new TempStore(kind);
         await temp.OpenAsync();
         var baseModel = StoreTestModel.Create();
         var project = baseModel.GetCollection("Project");
