@@ -41,13 +41,16 @@ public static class CollectionStoreApp
         var model = ModelStartup.LoadModel(schemaPath);
         var rules = ModelStartup.CompileRules(model, schemaPath);
         var authOptions = IdentityStartup.LoadOptions(builder.Configuration);
-        var signingKeys = IdentityStartup.LoadSigningKeys(authOptions, builder.Environment, IdentityStartup.StoreConnectionString(builder.Configuration));
-        var store = await ModelStartup.OpenStoreAsync(builder.Configuration, model, TimeProvider.System, cancellationToken);
-        Authorization.Identity.Store.SqliteIdentityStore? identityStore = null;
+        var connection = StoreConnection.FromConfiguration(builder.Configuration);
+        var signingKeys = IdentityStartup.LoadSigningKeys(authOptions, builder.Environment, connection);
+        var dataSource = ModelStartup.CreateDataSource(connection);
+        IDocumentStore? store = null;
+        Authorization.Identity.Store.IdentityStore? identityStore = null;
         try
         {
-            identityStore = await IdentityStartup.OpenStoreAsync(builder.Configuration, TimeProvider.System, cancellationToken);
-            RegisterServices(builder, model, store);
+            store = await ModelStartup.OpenStoreAsync(builder.Configuration, connection, dataSource, model, TimeProvider.System, cancellationToken);
+            identityStore = await IdentityStartup.OpenStoreAsync(connection, dataSource, TimeProvider.System, cancellationToken);
+            RegisterServices(builder, model, store, dataSource);
             builder.Services.AddCollectionStoreIdentity(authOptions, signingKeys, identityStore);
             builder.Services.AddSingleton(rules);
             builder.Services.AddSingleton<Access.AccessSubjects>();
@@ -63,13 +66,19 @@ public static class CollectionStoreApp
         }
         catch
         {
-            if (identityStore is not null)
-            {
-                await identityStore.DisposeAsync();
-            }
-
-            await store.DisposeAsync();
+            await DisposeAllAsync(identityStore, store, dataSource);
             throw;
+        }
+    }
+
+    private static async Task DisposeAllAsync(params IAsyncDisposable?[] disposables)
+    {
+        foreach (var disposable in disposables)
+        {
+            if (disposable is not null)
+            {
+                await disposable.DisposeAsync();
+            }
         }
     }
 
@@ -80,15 +89,19 @@ public static class CollectionStoreApp
     private static void RedactRequestLines(ILoggingBuilder logging) =>
         logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-    private static void RegisterServices(WebApplicationBuilder builder, Domain.Model.CollectionModel model, Domain.Store.Sqlite.SqliteDocumentStore store)
+    private static void RegisterServices(WebApplicationBuilder builder, Domain.Model.CollectionModel model, IDocumentStore store, Npgsql.NpgsqlDataSource? dataSource)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(model);
 
-        // Registered through a factory so the container owns the store and disposes it at shutdown.
+        // Registered through factories so the container owns the store and the data source and disposes them at shutdown.
         services.AddSingleton(_ => store);
-        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<Domain.Store.Sqlite.SqliteDocumentStore>());
+        if (dataSource is not null)
+        {
+            services.AddSingleton(_ => dataSource);
+        }
+
         services.AddOptions<StoreSettings>()
             .Bind(builder.Configuration.GetSection(StoreSettings.SectionName))
             .ValidateDataAnnotations()

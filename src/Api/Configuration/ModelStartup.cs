@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CollectionStore.Domain.Model;
+using CollectionStore.Domain.Store;
+using CollectionStore.Domain.Store.Postgres;
 using CollectionStore.Domain.Store.Sqlite;
+using Npgsql;
 
 namespace CollectionStore.Api.Configuration;
 
@@ -40,30 +43,72 @@ internal static class ModelStartup
     public static CollectionStore.Authorization.Rules.RuleSet CompileRules(CollectionModel model, string schemaPath) =>
         CollectionStore.Authorization.Rules.RuleSet.Compile(model, schemaPath);
 
-    public static async Task<SqliteDocumentStore> OpenStoreAsync(
+    /// <summary>
+    /// Opens the configured store and migrates it to <paramref name="model"/>: the SQLite file, or the PostgreSQL
+    /// database of <paramref name="dataSource"/> (required for <see cref="StoreProvider.PostgreSql"/>). A refused
+    /// migration or an unreachable database stops the start with one line.
+    /// </summary>
+    public static async Task<IDocumentStore> OpenStoreAsync(
         IConfiguration configuration,
+        StoreConnection connection,
+        NpgsqlDataSource? dataSource,
         CollectionModel model,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var settings = Bind<StoreSettings>(configuration, StoreSettings.SectionName);
-        var options = new SqliteStoreOptions
-        {
-            ConnectionString = configuration.GetConnectionString("Store") is { Length: > 0 } connection ? connection : DefaultConnectionString,
-            BusyRetryCount = settings.BusyRetryCount,
-            BusyRetryDelay = settings.BusyRetryDelay,
-            BusyTimeout = settings.BusyTimeout,
-            RetentionMaxAge = settings.RetentionMaxAge,
-            RetentionMaxCount = settings.RetentionMaxCount,
-        };
         try
         {
-            return await SqliteDocumentStore.OpenAsync(options, model, time, cancellationToken);
+            if (connection.Provider == StoreProvider.PostgreSql)
+            {
+                var options = new PostgresStoreOptions
+                {
+                    DataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource)),
+                    TransientRetryCount = settings.BusyRetryCount,
+                    TransientRetryDelay = settings.BusyRetryDelay,
+                    RetentionMaxAge = settings.RetentionMaxAge,
+                    RetentionMaxCount = settings.RetentionMaxCount,
+                };
+                return await PostgresDocumentStore.OpenAsync(options, model, time, cancellationToken);
+            }
+
+            var sqlite = new SqliteStoreOptions
+            {
+                ConnectionString = connection.ConnectionString,
+                BusyRetryCount = settings.BusyRetryCount,
+                BusyRetryDelay = settings.BusyRetryDelay,
+                BusyTimeout = settings.BusyTimeout,
+                RetentionMaxAge = settings.RetentionMaxAge,
+                RetentionMaxCount = settings.RetentionMaxCount,
+            };
+            return await SqliteDocumentStore.OpenAsync(sqlite, model, time, cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
             throw new StartupFailedException(ex.Message, ex);
         }
+        catch (Exception ex) when (connection.Provider == StoreProvider.PostgreSql && (ex is StoreUnavailableException || PostgresErrors.IsConnectionFailure(ex)))
+        {
+            throw new StartupFailedException(
+                $"The PostgreSQL store ({StoreConnection.ConnectionStringKey}) could not be reached: {ex.GetBaseException().Message}", ex);
+        }
+    }
+
+    /// <summary>The process's one PostgreSQL data source, or null for SQLite; the container disposes it at shutdown.</summary>
+    public static NpgsqlDataSource? CreateDataSource(StoreConnection connection)
+    {
+        if (connection.Provider != StoreProvider.PostgreSql)
+        {
+            return null;
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString);
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
+        {
+            builder.ConnectionStringBuilder.ApplicationName = "collectionstore";
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Binds and validates a section now, because it is needed before the host exists.</summary>

@@ -47,7 +47,7 @@ internal sealed class ChangeFeedRetentionService(
         {
             // Shutting down.
         }
-        catch (Exception ex) when (ex is StoreException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is StoreException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or InvalidOperationException)
         {
             MaintenanceLog.PruneFailed(logger, ex);
         }

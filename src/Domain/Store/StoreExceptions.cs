@@ -50,4 +50,10 @@ public sealed class StoreBusyException(string message, Exception innerException)
 /// fails this way was not acknowledged; whether it committed is decided by the database alone.
 /// </summary>
 public sealed class StoreUnavailableException(string message, Exception innerException)
-    : StoreException("STORE_UNAVAILABLE", message, innerException);
+    : StoreException(StoreUnavailableCode.Value, message, innerException);
+
+/// <summary>The <c>extensions.code</c> of <see cref="StoreUnavailableException"/>, for transports that map it to a status.</summary>
+public static class StoreUnavailableCode
+{
+    public const string Value = "STORE_UNAVAILABLE";
+}

@@ -9,7 +9,9 @@ namespace CollectionStore.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on Kestrel at a random loopback port, with a temp SQLite file and a small valid model; the
-/// GraphQL schema is <see cref="TestSchema"/> unless a test says otherwise.
+/// GraphQL schema is <see cref="TestSchema"/> unless a test says otherwise. With the environment variable
+/// <c>COLLECTIONSTORE_TEST_STORE=PostgreSql</c> every server gets a fresh database on the test process's throw-away
+/// PostgreSQL cluster instead, so every API test that touches the store runs on PostgreSQL too.
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
@@ -32,6 +34,10 @@ public sealed class ApiServer : IAsyncDisposable
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>True when the test run asks for PostgreSQL (<c>COLLECTIONSTORE_TEST_STORE=PostgreSql</c>).</summary>
+    public static bool UsePostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("COLLECTIONSTORE_TEST_STORE"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
 
     public Uri BaseAddress { get; }
 
@@ -67,6 +73,13 @@ public sealed class ApiServer : IAsyncDisposable
             ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Auth:BootstrapAdmin:Password"] = AdminPassword,
         };
+        if (UsePostgres)
+        {
+            var server = await CollectionStore.Tests.Postgres.PostgresServer.SharedAsync();
+            configuration["Store:Provider"] = "PostgreSql";
+            configuration["ConnectionStrings:Store"] = await server.CreateDatabaseAsync(cancellationToken);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;

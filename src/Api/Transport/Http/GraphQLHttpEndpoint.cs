@@ -105,7 +105,14 @@ internal sealed class GraphQLHttpEndpoint(
             context.Response.Headers.Allow = HttpMethods.Post;
         }
 
-        await WriteResultAsync(context, _status.ForOutcome(outcome, mediaType), mediaType, outcome.Result);
+        var status = _status.ForOutcome(outcome, mediaType);
+        if (status == _status.StoreUnavailable)
+        {
+            // The database is expected back; nothing of this request was acknowledged, so it can simply be sent again.
+            context.Response.Headers.RetryAfter = "1";
+        }
+
+        await WriteResultAsync(context, status, mediaType, outcome.Result);
     }
 
     private async Task WriteSdlAsync(HttpContext context)

@@ -24,10 +24,19 @@ internal sealed class GraphQLHttpStatusProfile
     /// <summary>A request error (limit, parse, validation, coercion) answered as graphql-response+json.</summary>
     public int RequestErrorWithGraphQLResponse { get; init; } = StatusCodes.Status400BadRequest;
 
+    /// <summary>A request that produced no data because the store could not be reached (<c>STORE_UNAVAILABLE</c>).</summary>
+    public int StoreUnavailable { get; init; } = StatusCodes.Status503ServiceUnavailable;
+
     public int ForOutcome(GraphQLExecutionOutcome outcome, ResponseMediaType mediaType) => outcome.Kind switch
     {
         ExecutionOutcomeKind.OperationNotAllowed => MethodNotAllowed,
         ExecutionOutcomeKind.RequestError when mediaType == ResponseMediaType.GraphQLResponseJson => RequestErrorWithGraphQLResponse,
+        _ when IsStoreUnavailable(outcome.Result) => StoreUnavailable,
         _ => StatusCodes.Status200OK,
     };
+
+    // Only a response without any data: a partial result still carries what could be read and stays 200.
+    private static bool IsStoreUnavailable(GraphQL.ExecutionResult result) =>
+        result.Data is null && result.Errors is { Count: > 0 } errors
+        && errors.Any(e => string.Equals(e.Code, Domain.Store.StoreUnavailableCode.Value, StringComparison.Ordinal));
 }

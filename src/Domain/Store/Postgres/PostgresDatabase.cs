@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 
 namespace CollectionStore.Domain.Store.Postgres;
@@ -17,13 +16,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource)
     public long StatementCount => Interlocked.Read(ref _statements);
 
     /// <summary>True for errors that mean the database is unreachable or went away, not that the statement was wrong.</summary>
-    public static bool IsUnavailable(Exception exception) => exception switch
-    {
-        PostgresException postgres => postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300" or "08000" or "08003" or "08006" or "08001" or "08004",
-        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
-        SocketException or IOException => true,
-        _ => false,
-    };
+    public static bool IsUnavailable(Exception exception) => PostgresErrors.IsUnavailable(exception);
 
     public static StoreUnavailableException Unavailable(Exception exception) =>
         new("The store's PostgreSQL database is unavailable; nothing was acknowledged. Retry when it is back.", exception);
