@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# THE test command: installs what the tests need, checks formatting, builds, runs every .NET test project,
-# then runs the real npm clients against a freshly started server. Exits non-zero if anything fails.
+# THE test command: installs what the tests need, checks formatting, builds, runs every .NET test project (their
+# PostgreSQL suites start throw-away clusters with initdb/pg_ctl on free loopback ports and stop them), runs the API
+# suite a second time on PostgreSQL, then the real npm clients against a freshly started server. Exits non-zero if
+# anything fails.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +21,8 @@ cleanup() {
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  # A test process that crashed cannot stop the PostgreSQL clusters it started; none may outlive the run.
+  pkill -f -- "-D /tmp/collectionstore-pg-" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -64,7 +68,8 @@ count_tests() {
 
 install_dependencies() {
   # Headless Chromium from Debian drives the browser tests (playwright-core never downloads a browser).
-  ensure_apt_packages redis-server chromium
+  # PostgreSQL from Debian: the tests run initdb/pg_ctl themselves; no system service is used.
+  ensure_apt_packages redis-server chromium postgresql
   command -v node >/dev/null || ensure_apt_packages nodejs npm
   (cd tests/clients && npm ci --no-audit --no-fund)
   (cd src/Client && npm ci --no-audit --no-fund)
@@ -74,6 +79,16 @@ install_dependencies() {
 dotnet_tests() {
   local log="$WORK/dotnet-test.log" status=0
   dotnet test Api.sln --no-build 2>&1 | tee "$log" || status=$?
+  count_tests "$log"
+  return "$status"
+}
+
+# Every API test again with each server on its own database of a throw-away PostgreSQL cluster (the cluster and
+# process-kill tests start their own nodes and already cover both providers where it matters).
+dotnet_tests_on_postgres() {
+  local log="$WORK/dotnet-test-postgres.log" status=0
+  COLLECTIONSTORE_TEST_STORE=PostgreSql dotnet test tests/Api.Tests --no-build \
+    --filter "FullyQualifiedName!~CollectionStore.Api.Tests.Cluster&FullyQualifiedName!~CollectionStore.Api.Tests.Durability" 2>&1 | tee "$log" || status=$?
   count_tests "$log"
   return "$status"
 }
@@ -144,6 +159,7 @@ if [[ " ${FAILED_STEPS[*]} " == *" dotnet build "* ]]; then
   echo "Build failed; skipping tests."
 else
   step "dotnet test (all test projects)" dotnet_tests
+  step "dotnet test on PostgreSQL (API suite with COLLECTIONSTORE_TEST_STORE=PostgreSql)" dotnet_tests_on_postgres
   step "real-client tests (npm: graphql-http audits, graphql-ws, legacy ws, graphql-sse, Apollo)" client_tests
   step "browser client: build and unit tests (src/Client)" browser_client_tests
   step "browser tests (headless Chromium against the built server)" browser_tests

@@ -3,7 +3,6 @@ using CollectionStore.Api.Bus;
 using CollectionStore.Api.Tests.Infrastructure;
 using CollectionStore.Domain.Model;
 using CollectionStore.Domain.Store;
-using CollectionStore.Domain.Store.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,11 +22,8 @@ public sealed class DispatcherTests
 
         // A second store on the same file stands for another node: its commits never reach this node's bus.
         var configuration = harness.Server.Services.GetRequiredService<IConfiguration>();
-        await using var other = await SqliteDocumentStore.OpenAsync(
-            new SqliteStoreOptions { ConnectionString = configuration.GetConnectionString("Store")! },
-            harness.Server.Services.GetRequiredService<CollectionModel>(),
-            TimeProvider.System,
-            CancellationToken.None);
+        await using var second = await SecondStore.OpenAsync(configuration, harness.Server.Services.GetRequiredService<CollectionModel>());
+        var other = second.Store;
         var silent1 = await other.CreateAsync("Task", null, new JsonObject { ["projectId"] = project, ["title"] = "silent 1" }, WriteOptions.Anonymous, CancellationToken.None);
         var silent2 = await other.CreateAsync("Task", null, new JsonObject { ["projectId"] = project, ["title"] = "silent 2" }, WriteOptions.Anonymous, CancellationToken.None);
         var loud = await harness.CreateTaskAsync(project, "loud");
