@@ -1,3 +1,4 @@
+using CollectionStore.Api.Bus.Postgres;
 using CollectionStore.Api.Bus.Redis;
 using CollectionStore.Api.Configuration;
 using CollectionStore.Api.Demo;
@@ -114,6 +115,7 @@ public static class CollectionStoreApp
         services.AddGraphQLExecution(builder.Configuration);
         services.AddSubscriptionEngine();
         services.AddRedisBus(builder.Configuration);
+        services.AddPostgresChangeListener(dataSource, Bus.Postgres.PostgresNotifyChannel.For(builder.Configuration, StoreConnection.FromConfiguration(builder.Configuration)));
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
         services.AddSseTransport(builder.Configuration);

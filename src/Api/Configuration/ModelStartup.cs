@@ -68,6 +68,7 @@ internal static class ModelStartup
                     TransientRetryDelay = settings.BusyRetryDelay,
                     RetentionMaxAge = settings.RetentionMaxAge,
                     RetentionMaxCount = settings.RetentionMaxCount,
+                    NotifyChannel = Bus.Postgres.PostgresNotifyChannel.For(configuration, connection),
                 };
                 return await PostgresDocumentStore.OpenAsync(options, model, time, cancellationToken);
             }
