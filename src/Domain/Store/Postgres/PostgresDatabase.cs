@@ -19,7 +19,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource)
     public static bool IsUnavailable(Exception exception) => PostgresErrors.IsUnavailable(exception);
 
     public static StoreUnavailableException Unavailable(Exception exception) =>
-        new("The store's PostgreSQL database is unavailable; nothing was acknowledged. Retry when it is back.", exception);
+        new("The store's PostgreSQL database is unavailable; retry when it is back (a write that failed this way was not acknowledged).", exception);
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public sealed class HealthEndpointTests(DefaultServerFixture fixture)
         Assert.Equal("Healthy", json.GetProperty("status").GetString());
         var dependencies = json.GetProperty("dependencies");
         Assert.Equal("Healthy", dependencies.GetProperty("store").GetProperty("status").GetString());
+        Assert.Equal(ApiServer.UsePostgres ? "postgresql" : "sqlite", dependencies.GetProperty("store").GetProperty("kind").GetString());
         Assert.Equal("Healthy", dependencies.GetProperty("bus").GetProperty("status").GetString());
         Assert.Equal("in-memory", dependencies.GetProperty("bus").GetProperty("kind").GetString());
     }
