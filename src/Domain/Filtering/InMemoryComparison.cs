@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace CollectionStore.Domain.Filtering;
 
 /// <summary>
-/// Evaluates one comparison over a value in memory, branch for branch like <see cref="SqlComparison"/>:
-/// values are first mapped to what SQLite sees (<see cref="SqliteValues"/>), then compared in SQLite's order.
+/// Evaluates one comparison over a value in memory, branch for branch like <see cref="SqliteComparison"/> and
+/// <see cref="PostgresComparison"/>: values are first mapped to what SQLite sees (<see cref="SqliteValues"/>), then
+/// compared in SQLite's order.
 /// </summary>
 internal static class InMemoryComparison
 {

@@ -17,9 +17,20 @@ public static class PostgresFieldExpressions
     public static string Field(string? alias, FieldDefinition field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        var data = alias is null ? "data" : alias + ".data";
-        return Typed($"({data} ->> '{SqlNames.JsonPath("$", field.Name)[2..]}')", field.Type);
+        return Value(alias is null ? "data" : alias + ".data", [field.Name], field.Type);
     }
+
+    /// <summary>
+    /// The typed value at <paramref name="path"/> below the jsonb object <paramref name="json"/>: <c>-&gt;</c> through
+    /// embedded objects, <c>-&gt;&gt;</c> for the last field. For one field of a row's <c>data</c> this is exactly
+    /// <see cref="Field"/>.
+    /// </summary>
+    internal static string Value(string json, IReadOnlyList<string> path, FieldType type) =>
+        Typed($"({Json(json, path.Take(path.Count - 1))} ->> '{SqlNames.CheckName(path[^1])}')", type);
+
+    /// <summary>The jsonb value at <paramref name="path"/> below <paramref name="json"/> (<paramref name="json"/> itself for no names).</summary>
+    internal static string Json(string json, IEnumerable<string> path) =>
+        path.Aggregate(json, (prefix, name) => $"{prefix} -> '{SqlNames.CheckName(name)}'");
 
     /// <summary>Casts a text value (<c>->></c> of a JSON field) to the SQL type its declared type compares as.</summary>
     internal static string Typed(string text, FieldType type) => type.Kind == FieldKind.Enum

@@ -53,10 +53,14 @@ public static class SqlNames
         return $"json_extract({alias}.data, '{jsonPath}')";
     }
 
+    /// <summary>The SQLite JSON path of field names below an object, e.g. <c>$.label.name</c>; no names is <c>$</c>.</summary>
+    internal static string JsonPath(IReadOnlyList<string> path) => path.Aggregate("$", JsonPath);
+
     /// <summary>Appends a field to a JSON path; names are GraphQL names, so they never need escaping.</summary>
     internal static string JsonPath(string prefix, string field) => prefix + "." + CheckName(field);
 
-    private static string CheckName(string name)
+    /// <summary>Returns a GraphQL field or type name unchanged, or throws when it is not one (so it is safe inside SQL text).</summary>
+    internal static string CheckName(string name)
     {
         var valid = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_')
             && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

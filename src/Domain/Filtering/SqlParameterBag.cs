@@ -2,7 +2,8 @@ namespace CollectionStore.Domain.Filtering;
 
 /// <summary>
 /// The parameters of one SQL statement being built. Filter and cursor values are always bound through it,
-/// never written into the SQL text. Values are <see cref="long"/>, <see cref="double"/> or <see cref="string"/>;
+/// never written into the SQL text. Values are <see cref="long"/>, <see cref="double"/> or <see cref="string"/> for
+/// SQLite, and in the type the value compares as for PostgreSQL (also <see cref="decimal"/> and <see cref="bool"/>);
 /// the evaluators never bind a null (they write <c>IS NULL</c> instead).
 /// </summary>
 public sealed class SqlParameterBag

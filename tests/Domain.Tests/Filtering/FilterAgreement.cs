@@ -1,31 +1,51 @@
 using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Filtering;
 using CollectionStore.Domain.Model;
+using CollectionStore.Domain.Tests.Store;
 
 namespace CollectionStore.Domain.Tests.Filtering;
 
-/// <summary>Runs filters through both evaluators over the same documents and compares the matching ids.</summary>
+/// <summary>
+/// Runs filters through the SQL evaluator on one engine's database and through the in-memory evaluator over the same
+/// documents, and compares the matching ids. It owns the database.
+/// </summary>
 internal sealed class FilterAgreement : IDisposable
 {
     private readonly Dictionary<string, Document> _projects;
 
-    public FilterAgreement(IReadOnlyList<Document> tasks, IReadOnlyList<Document> projects)
+    public FilterAgreement(IFilteringDatabase database, IReadOnlyList<Document> tasks, IReadOnlyList<Document> projects)
     {
         Tasks = tasks;
         _projects = projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        Database = new FilteringDatabase(tasks.Concat(projects));
+        Database = database;
     }
 
     public IReadOnlyList<Document> Tasks { get; }
 
-    public FilteringDatabase Database { get; }
+    /// <summary>Fills a fresh database of <paramref name="kind"/> with the documents and compares against it.</summary>
+    public static async Task<FilterAgreement> OpenAsync(StoreKind kind, IReadOnlyList<Document> tasks, IReadOnlyList<Document> projects)
+    {
+        var documents = tasks.Concat(projects);
+        IFilteringDatabase database = kind == StoreKind.Sqlite
+            ? new FilteringDatabase(documents)
+            : await PostgresFilteringDatabase.OpenAsync(documents);
+        return new FilterAgreement(database, tasks, projects);
+    }
+
+    public IFilteringDatabase Database { get; }
 
     public static CollectionModel Model => FilteringTestModel.Model;
+
+    /// <summary>Translates filters into the database's dialect.</summary>
+    public SqlFilterTranslator Translator => new(Model, Database.Dialect);
+
+    /// <summary>Sorts in the database's dialect.</summary>
+    public SqlSort Sort => new(Model, Database.Dialect);
 
     public List<string> SqlIds(FilterExpression filter)
     {
         var parameters = new SqlParameterBag();
-        var where = new SqlFilterTranslator(Model).Translate(FilteringTestModel.Task, filter, "t", parameters);
+        var where = Translator.Translate(FilteringTestModel.Task, filter, "t", parameters);
         return Sorted(Database.Ids(FilteringTestModel.Task, where, "t.id", null, parameters));
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace CollectionStore.Domain.Tests.Filtering;
 
 /// <summary>A temp SQLite file with the store's table layout for the test model, filled with given documents.</summary>
-internal sealed class FilteringDatabase : IDisposable
+internal sealed class FilteringDatabase : IFilteringDatabase
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"filtering-{Guid.NewGuid():N}.db");
     private readonly SqliteConnection _connection;
@@ -31,7 +31,8 @@ internal sealed class FilteringDatabase : IDisposable
         transaction.Commit();
     }
 
-    /// <summary>Ids of the rows of <paramref name="collection"/> (aliased <c>t</c>) selected by the SQL, in result order.</summary>
+    public ISqlDialect Dialect => SqliteDialect.Instance;
+
     public List<string> Ids(CollectionDefinition collection, string where, string orderBy, int? limit, SqlParameterBag parameters)
     {
         using var command = _connection.CreateCommand();

@@ -3,10 +3,10 @@ using CollectionStore.Domain.Filtering;
 
 namespace CollectionStore.Domain.Tests.Filtering;
 
-/// <summary>Pages through the Task table in SQL with keyset cursors, forward (first/after) or backward (last/before).</summary>
+/// <summary>Pages through the Task table in one engine's SQL with keyset cursors, forward (first/after) or backward (last/before).</summary>
 internal sealed class KeysetPager(FilterAgreement agreement, IReadOnlyList<SortField> sort, FilterExpression? filter)
 {
-    private readonly SqlSort _sql = new(FilteringTestModel.Model);
+    private readonly SqlSort _sql = agreement.Sort;
     private readonly Dictionary<string, Document> _byId = agreement.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
 
     /// <summary>All ids in order, read page by page starting at the top and following the last item's cursor.</summary>
@@ -74,6 +74,6 @@ internal sealed class KeysetPager(FilterAgreement agreement, IReadOnlyList<SortF
         Assert.True(ids.Count <= agreement.Tasks.Count, "Paging returned more rows than the table holds.");
 
     private string Where(SqlParameterBag parameters) => filter is null
-        ? "1"
-        : "(" + new SqlFilterTranslator(FilteringTestModel.Model).Translate(FilteringTestModel.Task, filter, "t", parameters) + ")";
+        ? agreement.Database.Dialect.True
+        : "(" + agreement.Translator.Translate(FilteringTestModel.Task, filter, "t", parameters) + ")";
 }

@@ -3,23 +3,10 @@ using CollectionStore.Domain.Filtering;
 
 namespace CollectionStore.Domain.Tests.Filtering;
 
-public sealed class SortTests(FixedTasksFixture fixture) : IClassFixture<FixedTasksFixture>
+/// <summary>Sorting and keyset conditions on the fixed tasks: the ORDER BY of one engine and the in-memory comparer agree.</summary>
+public abstract class SortTests(FixedTasksFixture fixture)
 {
     private readonly FilterAgreement _db = fixture.Agreement;
-
-    [Fact]
-    public void OrderBy_PathsAndReverse_WritesKeysWithIdTieBreaker()
-    {
-        var sort = new SqlSort(FilteringTestModel.Model);
-        IReadOnlyList<SortField> keys = [new(["priority"], true), new(["label", "name"], false), new(["createdAt"], false)];
-
-        Assert.Equal(
-            "json_extract(t.data, '$.priority') DESC, json_extract(t.data, '$.label.name') ASC, t.created_at ASC, t.id ASC",
-            sort.OrderBy(FilteringTestModel.Task, keys, "t", false));
-        Assert.Equal(
-            "json_extract(t.data, '$.priority') ASC, json_extract(t.data, '$.label.name') DESC, t.created_at DESC, t.id DESC",
-            sort.OrderBy(FilteringTestModel.Task, keys, "t", true));
-    }
 
     [Fact]
     public void Sort_NullableField_NullsFirstAscendingLastDescending()
@@ -47,7 +34,7 @@ public sealed class SortTests(FixedTasksFixture fixture) : IClassFixture<FixedTa
     [Fact]
     public void Sort_ListOrEmbeddedOrUnknownPath_IsRejected()
     {
-        var sort = new SqlSort(FilteringTestModel.Model);
+        var sort = _db.Sort;
         foreach (var path in new[] { new[] { "tags" }, ["label"], ["nope"], ["label", "nope"], [] })
         {
             Assert.Throws<ArgumentException>(() => sort.OrderBy(FilteringTestModel.Task, [new(path, false)], "t", false));
@@ -59,7 +46,7 @@ public sealed class SortTests(FixedTasksFixture fixture) : IClassFixture<FixedTa
     public void Keyset_AfterNullCursorValue_ContinuesInNullAwareOrder()
     {
         IReadOnlyList<SortField> sort = [new(["estimate"], false)];
-        var sql = new SqlSort(FilteringTestModel.Model);
+        var sql = _db.Sort;
         var parameters = new SqlParameterBag();
         var cursor = new DecodedCursor([null], "t3");
 
@@ -74,8 +61,8 @@ public sealed class SortTests(FixedTasksFixture fixture) : IClassFixture<FixedTa
 
     private void AssertOrder(IReadOnlyList<SortField> sort, params string[] expected)
     {
-        var sql = new SqlSort(FilteringTestModel.Model).OrderBy(FilteringTestModel.Task, sort, "t", false);
-        Assert.Equal(expected, _db.Database.Ids(FilteringTestModel.Task, "1", sql, null, new SqlParameterBag()));
+        var sql = _db.Sort.OrderBy(FilteringTestModel.Task, sort, "t", false);
+        Assert.Equal(expected, _db.Database.Ids(FilteringTestModel.Task, _db.Database.Dialect.True, sql, null, new SqlParameterBag()));
         var comparer = new DocumentSortComparer(FilteringTestModel.Model, FilteringTestModel.Task, sort);
         Assert.Equal(expected, _db.Tasks.Order(comparer).Select(t => t.Id));
     }

@@ -15,3 +15,7 @@ public sealed class PostgresDocumentWriteTests() : DocumentWriteContractTests(St
 public sealed class SqliteMigrationTests() : MigrationContractTests(StoreKind.Sqlite);
 
 public sealed class PostgresMigrationTests() : MigrationContractTests(StoreKind.PostgreSql);
+
+public sealed class SqliteQueryTests() : QueryContractTests(StoreKind.Sqlite);
+
+public sealed class PostgresQueryTests() : QueryContractTests(StoreKind.PostgreSql);

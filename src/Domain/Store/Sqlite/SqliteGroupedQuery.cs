@@ -21,7 +21,7 @@ internal sealed class SqliteGroupedQuery(SqliteDatabase database, CollectionMode
         IReadOnlyCollection<string> keys,
         CancellationToken cancellationToken)
     {
-        var plan = SqlitePagePlan.Create(model, query);
+        var plan = DocumentPagePlan.Create(model, query, SqliteDialect.Instance);
         if (plan.Collection.FindField(foreignKeyField) is null)
         {
             throw new ArgumentException($"{plan.Collection.Name} has no field '{foreignKeyField}'.", nameof(foreignKeyField));
@@ -39,7 +39,7 @@ internal sealed class SqliteGroupedQuery(SqliteDatabase database, CollectionMode
             StringComparer.Ordinal);
     }
 
-    private async Task ReadAsync(DocumentQuery query, SqlitePagePlan plan, string foreignKeyField, Dictionary<string, GroupRows> rowsByKey, CancellationToken cancellationToken)
+    private async Task ReadAsync(DocumentQuery query, DocumentPagePlan plan, string foreignKeyField, Dictionary<string, GroupRows> rowsByKey, CancellationToken cancellationToken)
     {
         var sql = BuildSql(query, plan, foreignKeyField);
         var parameters = plan.Parameters.Items.Append(("@cs_keys", (object?)JsonSerializer.Serialize(rowsByKey.Keys)));
@@ -63,9 +63,9 @@ internal sealed class SqliteGroupedQuery(SqliteDatabase database, CollectionMode
         }
     }
 
-    private string BuildSql(DocumentQuery query, SqlitePagePlan plan, string foreignKeyField)
+    private string BuildSql(DocumentQuery query, DocumentPagePlan plan, string foreignKeyField)
     {
-        var alias = SqlitePagePlan.Alias;
+        var alias = DocumentPagePlan.Alias;
         var key = SqlNames.ValueExpression(plan.Collection, [foreignKeyField], alias);
         var inWindow = $"CASE WHEN {plan.CursorCondition} THEN 1 ELSE 0 END";
         static string Outside(string? condition) => condition is null ? "0" : $"CASE WHEN ({condition}) IS NOT 1 THEN 1 ELSE 0 END";

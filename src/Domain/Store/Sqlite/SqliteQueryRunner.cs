@@ -1,4 +1,5 @@
 using CollectionStore.Domain.Documents;
+using CollectionStore.Domain.Filtering;
 using CollectionStore.Domain.Model;
 using Microsoft.Data.Sqlite;
 
@@ -33,10 +34,10 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
 
     public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
-        var plan = SqlitePagePlan.Create(model, query);
+        var plan = DocumentPagePlan.Create(model, query, SqliteDialect.Instance);
         var table = SqliteDocumentRows.Table(plan.Collection);
         var limit = plan.Limit is { } l ? $" LIMIT {(long)l + 1}" : string.Empty;
-        var sql = $"SELECT {SqliteDocumentRows.Columns(SqlitePagePlan.Alias)} FROM {table} AS {SqlitePagePlan.Alias} "
+        var sql = $"SELECT {SqliteDocumentRows.Columns(DocumentPagePlan.Alias)} FROM {table} AS {DocumentPagePlan.Alias} "
             + $"WHERE {plan.WindowCondition} ORDER BY {plan.OrderBy(model, query)}{limit};";
 
         await using var connection = await database.OpenReaderAsync(cancellationToken);
@@ -58,7 +59,7 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         int? total = null;
         if (query.IncludeTotalCount)
         {
-            await using var count = database.Command(connection, $"SELECT COUNT(*) FROM {table} AS {SqlitePagePlan.Alias} WHERE {plan.Filter};", plan.Parameters.Items, snapshot);
+            await using var count = database.Command(connection, $"SELECT COUNT(*) FROM {table} AS {DocumentPagePlan.Alias} WHERE {plan.Filter};", plan.Parameters.Items, snapshot);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -77,7 +78,7 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
     /// in one statement, only when a cursor was given): this gives exact hasPreviousPage/hasNextPage values instead of
     /// Relay's permissive "false when unknown".
     /// </summary>
-    private async Task<(bool Before, bool After)> OutsideWindowAsync(SqliteConnection connection, SqliteTransaction? snapshot, SqlitePagePlan plan, CancellationToken cancellationToken)
+    private async Task<(bool Before, bool After)> OutsideWindowAsync(SqliteConnection connection, SqliteTransaction? snapshot, DocumentPagePlan plan, CancellationToken cancellationToken)
     {
         if (plan.AfterCondition is null && plan.BeforeCondition is null)
         {
@@ -87,7 +88,7 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         var table = SqliteDocumentRows.Table(plan.Collection);
         string Exists(string? cursorCondition) => cursorCondition is null
             ? "0"
-            : $"EXISTS (SELECT 1 FROM {table} AS {SqlitePagePlan.Alias} WHERE ({plan.Filter}) AND ({cursorCondition}) IS NOT 1)";
+            : $"EXISTS (SELECT 1 FROM {table} AS {DocumentPagePlan.Alias} WHERE ({plan.Filter}) AND ({cursorCondition}) IS NOT 1)";
         await using var command = database.Command(
             connection,
             $"SELECT {Exists(plan.AfterCondition)}, {Exists(plan.BeforeCondition)};",

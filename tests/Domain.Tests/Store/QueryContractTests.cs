@@ -1,16 +1,16 @@
 using System.Text.Json.Nodes;
 using CollectionStore.Domain.Filtering;
 using CollectionStore.Domain.Store;
-using CollectionStore.Domain.Store.Sqlite;
 
 namespace CollectionStore.Domain.Tests.Store;
 
+/// <summary>Keyset paging both ways, counts, snapshots between pages and grouped <c>@hasMany</c> pages, on every store provider.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the temp store through IAsyncLifetime.")]
-public sealed class SqliteQueryTests : IAsyncLifetime
+public abstract class QueryContractTests(StoreKind kind) : IAsyncLifetime
 {
     private static readonly SortField[] ByPriorityDesc = [new(["priority"], Descending: true)];
 
-    private readonly TempStore _temp = new();
+    private readonly TempStore _temp = new(kind);
     private IDocumentStore _store = null!;
 
     public async Task InitializeAsync()
@@ -179,6 +179,42 @@ public sealed class SqliteQueryTests : IAsyncLifetime
         Assert.Equal(["t6", "t0"], pages["p1"].Items.Select(i => i.Document.Id));
         Assert.True(pages["p1"].HasPreviousPage);
         Assert.Null(pages["p1"].TotalCount);
+    }
+
+    [Fact]
+    public async Task Query_ReadmeTourFilterThroughRelation_PagesAndCountsOnlyMatches()
+    {
+        await _store.CreateAsync("Project", "p1", new JsonObject { ["name"] = "Alpha", ["ownerId"] = "u1" }, WriteOptions.Anonymous, default);
+        await _store.CreateAsync("Project", "p2", new JsonObject { ["name"] = "Beta", ["ownerId"] = "u1", ["archived"] = true }, WriteOptions.Anonymous, default);
+        await _store.UpdateAsync("Task", "t8", new JsonObject { ["done"] = true }, WriteOptions.Anonymous, default);
+        var filter = new AndFilter(
+        [
+            new ComparisonFilter("done", ComparisonOperator.Eq, JsonValue.Create(false)),
+            new RelationFilter("project", new ComparisonFilter("archived", ComparisonOperator.Eq, JsonValue.Create(false))),
+        ]);
+        SortField[] order = [new(["priority"], Descending: true), new(["title"], Descending: false)];
+
+        var first = await _store.QueryAsync(new DocumentQuery("Task", filter, order, new PageRequest(2, null, null, null), IncludeTotalCount: true), default);
+        var next = await _store.QueryAsync(new DocumentQuery("Task", filter, order, new PageRequest(2, first.Items[^1].Cursor, null, null), IncludeTotalCount: true), default);
+
+        Assert.Equal(["t4", "t2"], first.Items.Select(i => i.Document.Id));
+        Assert.Equal((true, false, 4), (first.HasNextPage, first.HasPreviousPage, first.TotalCount));
+        Assert.Equal(["t6", "t0"], next.Items.Select(i => i.Document.Id));
+        Assert.Equal((false, true, 4), (next.HasNextPage, next.HasPreviousPage, next.TotalCount));
+    }
+
+    [Fact]
+    public async Task Query_FirstAndLastBetweenTwoCursors_TakesTheTailOfTheFirstRows()
+    {
+        var all = await _store.QueryAsync(Query(new PageRequest(null, null, null, null)), default);
+        var after = all.Items[1].Cursor;
+        var before = all.Items[8].Cursor;
+
+        var page = await _store.QueryAsync(Query(new PageRequest(5, after, 2, before)), default);
+
+        Assert.Equal(["t7", "t1"], page.Items.Select(i => i.Document.Id));
+        Assert.True(page.HasPreviousPage);
+        Assert.True(page.HasNextPage);
     }
 
     private static DocumentQuery Query(PageRequest page) => new("Task", null, ByPriorityDesc, page, IncludeTotalCount: false);

@@ -2,15 +2,16 @@ using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Filtering;
 using CollectionStore.Domain.Model;
 
-namespace CollectionStore.Domain.Store.Sqlite;
+namespace CollectionStore.Domain.Store;
 
 /// <summary>
-/// The SQL pieces of one paged query: the filter, the keyset conditions of its cursors and the fetch order.
-/// <c>first</c> pages forward from the start of the window (after <c>after</c>, before <c>before</c>); <c>last</c>
-/// without <c>first</c> pages backward from its end, so rows are fetched in reverse order and flipped. One extra row
-/// is fetched to learn whether more rows lie beyond the page in the paging direction.
+/// The SQL pieces of one paged query in one engine's dialect (SQLite or PostgreSQL): the filter, the keyset conditions
+/// of its cursors and the fetch order. <c>first</c> pages forward from the start of the window (after <c>after</c>,
+/// before <c>before</c>); <c>last</c> without <c>first</c> pages backward from its end, so rows are fetched in reverse
+/// order and flipped. One extra row is fetched to learn whether more rows lie beyond the page in the paging direction.
 /// </summary>
-internal sealed record SqlitePagePlan(
+internal sealed record DocumentPagePlan(
+    ISqlDialect Dialect,
     CollectionDefinition Collection,
     string Filter,
     string? AfterCondition,
@@ -25,13 +26,13 @@ internal sealed record SqlitePagePlan(
     public string WindowCondition =>
         string.Join(" AND ", new[] { Filter, AfterCondition, BeforeCondition }.OfType<string>().Select(c => "(" + c + ")"));
 
-    /// <summary>The rows between the cursors (without the filter), or <c>1</c> without cursors.</summary>
+    /// <summary>The rows between the cursors (without the filter), or the true constant without cursors.</summary>
     public string CursorCondition =>
         AfterCondition is null && BeforeCondition is null
-            ? "1"
+            ? Dialect.True
             : string.Join(" AND ", new[] { AfterCondition, BeforeCondition }.OfType<string>().Select(c => "(" + c + ")"));
 
-    public static SqlitePagePlan Create(CollectionModel model, DocumentQuery query)
+    public static DocumentPagePlan Create(CollectionModel model, DocumentQuery query, ISqlDialect dialect)
     {
         var collection = model.GetCollection(query.Collection);
         var page = query.Page;
@@ -41,8 +42,8 @@ internal sealed record SqlitePagePlan(
         }
 
         var parameters = new SqlParameterBag();
-        var filter = query.Filter is null ? "1" : new SqlFilterTranslator(model).Translate(collection, query.Filter, Alias, parameters);
-        var sort = new SqlSort(model);
+        var filter = query.Filter is null ? dialect.True : new SqlFilterTranslator(model, dialect).Translate(collection, query.Filter, Alias, parameters);
+        var sort = new SqlSort(model, dialect);
         var after = page.After is null
             ? null
             : sort.Keyset(collection, query.Sort, Alias, CursorCodec.Decode(query.Sort, page.After), afterCursor: true, parameters);
@@ -50,11 +51,11 @@ internal sealed record SqlitePagePlan(
             ? null
             : sort.Keyset(collection, query.Sort, Alias, CursorCodec.Decode(query.Sort, page.Before), afterCursor: false, parameters);
         var backward = page.Last is not null && page.First is null;
-        return new SqlitePagePlan(collection, filter, after, before, backward, backward ? page.Last : page.First, parameters);
+        return new DocumentPagePlan(dialect, collection, filter, after, before, backward, backward ? page.Last : page.First, parameters);
     }
 
     public string OrderBy(CollectionModel model, DocumentQuery query) =>
-        new SqlSort(model).OrderBy(Collection, query.Sort, Alias, reverse: Backward);
+        new SqlSort(model, Dialect).OrderBy(Collection, query.Sort, Alias, reverse: Backward);
 
     /// <summary>
     /// Builds the page from the fetched rows (in fetch order, at most <see cref="Limit"/> + 1). Rows outside the

@@ -1,11 +1,11 @@
 namespace CollectionStore.Domain.Filtering;
 
 /// <summary>
-/// Writes one comparison as SQL. A positive operator is true only when the value is non-null and matches (eq with
+/// Writes one comparison as SQLite SQL. A positive operator is true only when the value is non-null and matches (eq with
 /// a null value is <c>IS NULL</c>); an n-operator is <c>(&lt;positive&gt;) IS NOT 1</c>, so it holds on null and the
 /// result never depends on SQL's three-valued logic. <see cref="InMemoryComparison"/> mirrors every branch.
 /// </summary>
-internal static class SqlComparison
+internal static class SqliteComparison
 {
     public static string Write(ComparisonFilter comparison, string value, string typeName, SqlParameterBag parameters)
     {
