@@ -8,7 +8,7 @@ namespace CollectionStore.Api.Identity;
 /// <summary>Registers users, sessions, tokens, the audit log and the authentication of every transport.</summary>
 internal static class IdentityServiceCollectionExtensions
 {
-    public static IServiceCollection AddCollectionStoreIdentity(this IServiceCollection services, AuthOptions options, SigningKeys? keys, SqliteIdentityStore store)
+    public static IServiceCollection AddCollectionStoreIdentity(this IServiceCollection services, AuthOptions options, SigningKeys? keys, IdentityStore store)
     {
         services.AddSingleton(options);
         services.AddSingleton(_ => store);
@@ -34,8 +34,8 @@ internal static class IdentityServiceCollectionExtensions
             options,
             sp.GetRequiredService<IdentitySignals>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SqliteAuditLog(store, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton(sp => new AuditLog(store, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton<IdentityCache>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<HttpAuthentication>();

@@ -2,7 +2,9 @@ using CollectionStore.Api.Configuration;
 using CollectionStore.Authorization.Identity;
 using CollectionStore.Authorization.Identity.Store;
 using CollectionStore.Authorization.Tokens;
+using CollectionStore.Domain.Store;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CollectionStore.Api.Identity;
 
@@ -40,18 +42,18 @@ internal static class IdentityStartup
     }
 
     /// <summary>The built-in signing key, or null when an external authority issues the tokens.</summary>
-    public static SigningKeys? LoadSigningKeys(AuthOptions options, IHostEnvironment environment, string storeConnectionString)
+    public static SigningKeys? LoadSigningKeys(AuthOptions options, IHostEnvironment environment, StoreConnection connection)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(connection);
         if (!string.IsNullOrWhiteSpace(options.Authority))
         {
             return null;
         }
 
-        var dataSource = new SqliteConnectionStringBuilder(storeConnectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(dataSource) ? "collectionstore.db" : dataSource));
         try
         {
-            return SigningKeys.Load(options, environment.IsDevelopment(), directory);
+            return SigningKeys.Load(options, environment.IsDevelopment(), DevelopmentKeyDirectory(environment, connection));
         }
         catch (AuthConfigurationException ex)
         {
@@ -59,9 +61,38 @@ internal static class IdentityStartup
         }
     }
 
-    public static string StoreConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("Store") is { Length: > 0 } connection ? connection : ModelStartup.DefaultConnectionString;
+    /// <summary>
+    /// Opens the identity tables in the configured store: the SQLite file of <paramref name="connection"/>, or the
+    /// PostgreSQL database of <paramref name="dataSource"/> (the process's one data source, shared with the document
+    /// store and required for <see cref="StoreProvider.PostgreSql"/>).
+    /// </summary>
+    public static Task<IdentityStore> OpenStoreAsync(StoreConnection connection, NpgsqlDataSource? dataSource, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.Provider switch
+        {
+            StoreProvider.PostgreSql => IdentityStore.OpenPostgresAsync(
+                dataSource ?? throw new ArgumentNullException(nameof(dataSource), "Store:Provider=PostgreSql needs the store's NpgsqlDataSource."),
+                time,
+                cancellationToken),
+            _ => IdentityStore.OpenSqliteAsync(connection.ConnectionString, time, cancellationToken),
+        };
+    }
 
-    public static Task<SqliteIdentityStore> OpenStoreAsync(IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken) =>
-        SqliteIdentityStore.OpenAsync(StoreConnectionString(configuration), time, cancellationToken);
+    /// <summary>
+    /// Where Development generates its signing key when none is configured: beside the SQLite file, so the nodes of
+    /// one host that share the file share the key. PostgreSQL has no local file, so the key goes to the content root
+    /// (the working directory unless configured otherwise); nodes on different hosts then each generate their own
+    /// key and must be given one (<c>Auth:SigningKey</c> or <c>Auth:SigningKeyFile</c>) to accept each other's tokens.
+    /// </summary>
+    private static string? DevelopmentKeyDirectory(IHostEnvironment environment, StoreConnection connection)
+    {
+        if (connection.Provider == StoreProvider.PostgreSql)
+        {
+            return string.IsNullOrEmpty(environment.ContentRootPath) ? Directory.GetCurrentDirectory() : environment.ContentRootPath;
+        }
+
+        var dataSource = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        return Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(dataSource) ? "collectionstore.db" : dataSource));
+    }
 }

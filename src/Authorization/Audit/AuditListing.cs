@@ -1,10 +1,10 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using CollectionStore.Authorization.Identity;
 using CollectionStore.Authorization.Identity.Store;
 using CollectionStore.Domain.Documents;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Audit;
 
@@ -13,7 +13,7 @@ internal static class AuditListing
 {
     public const int MaxPageSize = 1000;
 
-    public static async Task<Page<AuditEntry>> ListAsync(SqliteConnection connection, AuditQuery query, CancellationToken cancellationToken)
+    public static async Task<Page<AuditEntry>> ListAsync(DbConnection connection, AuditQuery query, CancellationToken cancellationToken)
     {
         var filters = new List<string>();
         var parameters = new List<(string, object?)>();

@@ -7,25 +7,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CollectionStore.Authorization.Audit;
 
 /// <summary>
-/// The audit log in the identity store's <c>cs_audit</c> table. Events that change nothing are queued (bounded) and
-/// written by one background loop in batches, each batch one transaction; when the queue is full the caller writes
-/// its event itself rather than losing it. Entries of changes are written by the identity service inside the change's
-/// transaction. Both paths extend one hash chain because each entry is linked to the last row under the write lock.
+/// The audit log in the identity store's <c>cs_audit</c> table, in SQLite or PostgreSQL like the rest of the store.
+/// Events that change nothing are queued (bounded) and written by one background loop in batches, each batch one
+/// transaction; when the queue is full the caller writes its event itself rather than losing it. Entries of changes
+/// are written by the identity service inside the change's transaction. Both paths extend one hash chain because each
+/// entry is linked to the last row under the write lock, which on PostgreSQL every node shares.
 /// </summary>
-public sealed partial class SqliteAuditLog : IAuditLog, IAsyncDisposable
+public sealed partial class AuditLog : IAuditLog, IAsyncDisposable
 {
     private const int Capacity = 10_000;
     private const int BatchSize = 256;
     private const int WriteAttempts = 3;
 
-    private readonly SqliteIdentityStore _store;
+    private readonly IdentityStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<QueuedAudit> _queue;
     private readonly Task _writer;
     private int _disposed;
 
-    public SqliteAuditLog(SqliteIdentityStore store, TimeProvider time, ILogger<SqliteAuditLog>? logger = null)
+    public AuditLog(IdentityStore store, TimeProvider time, ILogger<AuditLog>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using CollectionStore.Authorization.Identity.Store;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Audit;
 
@@ -9,7 +9,7 @@ namespace CollectionStore.Authorization.Audit;
 /// </summary>
 internal static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<AuditVerification> VerifyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, $"SELECT {AuditRows.Columns} FROM cs_audit ORDER BY sequence;");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -33,7 +33,7 @@ internal static class AuditVerifier
         return new AuditVerification(Valid: true, checkedCount, FirstBrokenSequence: null, Problem: null);
     }
 
-    private static string? Check(SqliteDataReader reader, long sequence, long expectedSequence, string previousHash, out string hash)
+    private static string? Check(DbDataReader reader, long sequence, long expectedSequence, string previousHash, out string hash)
     {
         hash = string.Empty;
         if (sequence != expectedSequence)

@@ -16,7 +16,7 @@ public sealed class IdentityService : IIdentityService
 {
     private static readonly UserAccount UnknownUser = new(string.Empty, string.Empty, [], [], Disabled: true, default, default, 0);
 
-    private readonly SqliteIdentityStore _store;
+    private readonly IdentityStore _store;
     private readonly IAccessTokenIssuer _tokens;
     private readonly AuthOptions _options;
     private readonly IdentitySignals _signals;
@@ -26,13 +26,13 @@ public sealed class IdentityService : IIdentityService
     private readonly Lazy<string> _unknownUserHash;
     private readonly UserAdministration _users;
 
-    public IdentityService(SqliteIdentityStore store, IAccessTokenIssuer tokens, AuthOptions options, IdentitySignals signals, TimeProvider time)
+    public IdentityService(IdentityStore store, IAccessTokenIssuer tokens, AuthOptions options, IdentitySignals signals, TimeProvider time)
         : this(store, tokens, options, signals, time, new PasswordHasher<UserAccount>())
     {
     }
 
     internal IdentityService(
-        SqliteIdentityStore store,
+        IdentityStore store,
         IAccessTokenIssuer tokens,
         AuthOptions options,
         IdentitySignals signals,

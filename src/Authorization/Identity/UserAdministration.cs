@@ -1,11 +1,11 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity.Store;
 using CollectionStore.Domain.Documents;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Identity;
 
@@ -14,7 +14,7 @@ namespace CollectionStore.Authorization.Identity;
 /// Disabling a user or changing the password revokes all of the user's sessions; a role or attribute change keeps
 /// the sessions but is announced so live connections evaluate again what the user may see.
 /// </summary>
-internal sealed class UserAdministration(SqliteIdentityStore store, IdentitySignals signals, IPasswordHasher<UserAccount> hasher, UlidGenerator ids)
+internal sealed class UserAdministration(IdentityStore store, IdentitySignals signals, IPasswordHasher<UserAccount> hasher, UlidGenerator ids)
 {
     public async Task<UserAccount> CreateAsync(Actor actor, NewUser input, ClientInfo client, CancellationToken cancellationToken)
     {
@@ -83,7 +83,7 @@ internal sealed class UserAdministration(SqliteIdentityStore store, IdentitySign
             throw new IdentityException(IdentityErrorCodes.InvalidInput, $"'first' must be between 0 and {UserListing.MaxPageSize}.");
         }
 
-        return await store.ReadAsync((c, ct) => UserListing.ListAsync(c, query, ct), cancellationToken);
+        return await store.ReadAsync((c, ct) => UserListing.ListAsync(c, store.Database, query, ct), cancellationToken);
     }
 
     public async Task<BootstrapResult> EnsureBootstrapAdminAsync(string username, string? password, CancellationToken cancellationToken)
@@ -127,13 +127,13 @@ internal sealed class UserAdministration(SqliteIdentityStore store, IdentitySign
         }
     }
 
-    private static async Task InsertAsync(IdentityTransaction tx, StoredUser user, CancellationToken cancellationToken)
+    private async Task InsertAsync(IdentityTransaction tx, StoredUser user, CancellationToken cancellationToken)
     {
         try
         {
             await UserRows.InsertAsync(tx.Connection, user, cancellationToken);
         }
-        catch (SqliteException ex) when (UserRows.IsUsernameConflict(ex))
+        catch (DbException ex) when (store.Database.IsUsernameConflict(ex))
         {
             throw new IdentityException(IdentityErrorCodes.UsernameTaken, $"The username '{user.Account.Username}' is taken.");
         }

@@ -1,29 +1,31 @@
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
 using CollectionStore.Authorization.Identity.Store;
+using CollectionStore.Domain.Store;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CollectionStore.Authorization.Tests.Identity;
 
-public sealed class IdentityServiceBootstrapTests : IAsyncLifetime
+/// <summary>Runs against both store providers: <see cref="Sqlite"/> and <see cref="PostgreSql"/>.</summary>
+public abstract class IdentityServiceBootstrapTests(StoreProvider provider) : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cs-bootstrap-" + Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly AuthOptions _options = new();
-    private SqliteIdentityStore _store = null!;
+    private IdentityTestDatabase _database = null!;
+    private IdentityStore _store = null!;
     private IdentityService _service = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _store = await SqliteIdentityStore.OpenAsync($"Data Source={Path.Combine(_directory, "store.db")}", _time, CancellationToken.None);
+        _database = await IdentityTestDatabase.CreateAsync(provider);
+        _store = await _database.OpenStoreAsync(_time);
         _service = new IdentityService(_store, new TestAccessTokenIssuer(_options, _time), _options, new IdentitySignals(), _time, new CountingPasswordHasher());
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public sealed class IdentityServiceBootstrapTests : IAsyncLifetime
         Assert.Equal(32, result.GeneratedPassword.Length);
         var tokens = await _service.LoginAsync("root", result.GeneratedPassword, ClientInfo.Unknown, CancellationToken.None);
         Assert.Equal([Actor.AdminRole], tokens.User.Roles);
-        await using var audit = new SqliteAuditLog(_store, _time);
+        await using var audit = new AuditLog(_store, _time);
         var entries = (await audit.ListAsync(new AuditQuery(10), CancellationToken.None)).Entries.Select(e => e.Item).ToList();
         Assert.Equal([AuditKinds.LoginSucceeded, AuditKinds.UserCreated], entries.Select(e => e.Kind));
         Assert.DoesNotContain(result.GeneratedPassword, entries[1].Detail, StringComparison.Ordinal);
@@ -88,11 +90,7 @@ public sealed class IdentityServiceBootstrapTests : IAsyncLifetime
         var tokens = await service.LoginAsync("ADMIN", "configured-password", ClientInfo.Unknown, CancellationToken.None);
 
         Assert.Equal("admin", tokens.User.Username);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "store.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT password_hash FROM cs_users";
-        var hash = Convert.FromBase64String((string)(await command.ExecuteScalarAsync())!);
+        var hash = Convert.FromBase64String((await _database.RawAsync("SELECT password_hash FROM cs_users")).Single());
 
         // Identity's v3 format: marker 0x01, then PRF, iteration count (100,000 or more) and a 16-byte salt.
         Assert.Equal(0x01, hash[0]);
@@ -106,4 +104,8 @@ public sealed class IdentityServiceBootstrapTests : IAsyncLifetime
 
         Assert.Equal(IdentityErrorCodes.InvalidInput, error.Code);
     }
+
+    public sealed class Sqlite() : IdentityServiceBootstrapTests(StoreProvider.Sqlite);
+
+    public sealed class PostgreSql() : IdentityServiceBootstrapTests(StoreProvider.PostgreSql);
 }

@@ -1,13 +1,15 @@
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
+using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Authorization.Tests.Identity;
 
-public sealed class IdentityServiceLoginTests : IAsyncLifetime
+/// <summary>Runs against both store providers: <see cref="Sqlite"/> and <see cref="PostgreSql"/>.</summary>
+public abstract class IdentityServiceLoginTests(StoreProvider provider) : IAsyncLifetime
 {
     private IdentityHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync(o => o.LoginRateLimit.MaxFailures = 3);
+    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync(provider, o => o.LoginRateLimit.MaxFailures = 3);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -90,7 +92,7 @@ public sealed class IdentityServiceLoginTests : IAsyncLifetime
     [Fact]
     public async Task Login_ExternalAuthorityConfigured_ThrowsLoginDisabled()
     {
-        await using var external = await IdentityHarness.CreateAsync(o => o.Authority = "https://issuer.example");
+        await using var external = await IdentityHarness.CreateAsync(provider, o => o.Authority = "https://issuer.example");
 
         var error = await Assert.ThrowsAsync<IdentityException>(() => external.LoginAsync("admin", IdentityHarness.AdminPassword));
 
@@ -151,4 +153,8 @@ public sealed class IdentityServiceLoginTests : IAsyncLifetime
 
         Assert.Equal(5, (await _h.AuditKindsAsync()).Count(k => k == AuditKinds.LoginSucceeded));
     }
+
+    public sealed class Sqlite() : IdentityServiceLoginTests(StoreProvider.Sqlite);
+
+    public sealed class PostgreSql() : IdentityServiceLoginTests(StoreProvider.PostgreSql);
 }

@@ -1,13 +1,15 @@
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
+using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Authorization.Tests.Identity;
 
-public sealed class IdentityServiceRefreshTests : IAsyncLifetime
+/// <summary>Runs against both store providers: <see cref="Sqlite"/> and <see cref="PostgreSql"/>.</summary>
+public abstract class IdentityServiceRefreshTests(StoreProvider provider) : IAsyncLifetime
 {
     private IdentityHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -90,7 +92,7 @@ public sealed class IdentityServiceRefreshTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_ExternalAuthorityConfigured_ThrowsLoginDisabled()
     {
-        await using var external = await IdentityHarness.CreateAsync(o => o.Authority = "https://issuer.example");
+        await using var external = await IdentityHarness.CreateAsync(provider, o => o.Authority = "https://issuer.example");
 
         var error = await Assert.ThrowsAsync<IdentityException>(() => external.Service.RefreshAsync("anything", IdentityHarness.Client, CancellationToken.None));
 
@@ -119,4 +121,8 @@ public sealed class IdentityServiceRefreshTests : IAsyncLifetime
             Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
         }
     }
+
+    public sealed class Sqlite() : IdentityServiceRefreshTests(StoreProvider.Sqlite);
+
+    public sealed class PostgreSql() : IdentityServiceRefreshTests(StoreProvider.PostgreSql);
 }

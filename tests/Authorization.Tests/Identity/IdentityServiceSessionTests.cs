@@ -1,13 +1,15 @@
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
+using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Authorization.Tests.Identity;
 
-public sealed class IdentityServiceSessionTests : IAsyncLifetime
+/// <summary>Runs against both store providers: <see cref="Sqlite"/> and <see cref="PostgreSql"/>.</summary>
+public abstract class IdentityServiceSessionTests(StoreProvider provider) : IAsyncLifetime
 {
     private IdentityHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -134,4 +136,8 @@ public sealed class IdentityServiceSessionTests : IAsyncLifetime
         Assert.False(after);
         Assert.False(await _h.Service.IsSessionActiveAsync("no-such-session", CancellationToken.None));
     }
+
+    public sealed class Sqlite() : IdentityServiceSessionTests(StoreProvider.Sqlite);
+
+    public sealed class PostgreSql() : IdentityServiceSessionTests(StoreProvider.PostgreSql);
 }

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Authorization.Identity;
+using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Authorization.Tests.Identity;
 
-public sealed class IdentityServiceUserTests : IAsyncLifetime
+/// <summary>Runs against both store providers: <see cref="Sqlite"/> and <see cref="PostgreSql"/>.</summary>
+public abstract class IdentityServiceUserTests(StoreProvider provider) : IAsyncLifetime
 {
     private IdentityHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await IdentityHarness.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -220,4 +222,8 @@ public sealed class IdentityServiceUserTests : IAsyncLifetime
 
         Assert.Equal(IdentityErrorCodes.InvalidInput, error.Code);
     }
+
+    public sealed class Sqlite() : IdentityServiceUserTests(StoreProvider.Sqlite);
+
+    public sealed class PostgreSql() : IdentityServiceUserTests(StoreProvider.PostgreSql);
 }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using CollectionStore.Authorization.Audit;
 using CollectionStore.Domain.Documents;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
@@ -14,7 +14,7 @@ internal static class AuditRows
         VALUES (@sequence, @at, @kind, @subject_id, @session_id, @address, @protocol, @origin, @detail, @previous_hash, @hash);
         """;
 
-    public static async Task<AuditTail> ReadTailAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<AuditTail> ReadTailAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var tail = await Sql.SingleOrDefaultAsync(
             connection,
@@ -24,7 +24,7 @@ internal static class AuditRows
         return tail ?? new AuditTail(0, AuditChain.Genesis);
     }
 
-    public static Task InsertAsync(SqliteConnection connection, AuditEntry entry, CancellationToken cancellationToken) =>
+    public static Task InsertAsync(DbConnection connection, AuditEntry entry, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(
             connection,
             Insert,
@@ -42,7 +42,7 @@ internal static class AuditRows
             ("@hash", entry.Hash));
 
     /// <summary>Maps a row selected with <see cref="Columns"/>.</summary>
-    public static AuditEntry Read(SqliteDataReader reader) => new(
+    public static AuditEntry Read(DbDataReader reader) => new(
         reader.GetInt64(0),
         DateTimeFormat.Parse(reader.GetString(1)),
         reader.GetString(2),

@@ -1,57 +1,63 @@
+using System.Data.Common;
 using CollectionStore.Domain.Store;
-using Microsoft.Data.Sqlite;
+using CollectionStore.Domain.Store.Postgres;
+using Npgsql;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
 /// <summary>
 /// The built-in identity provider's storage: users, sessions, used refresh-token hashes and the audit log, kept as
-/// <c>cs_</c> system tables in the document store's SQLite file. Every write is one <c>BEGIN IMMEDIATE</c>
-/// transaction on a single writer connection (serialised in this process; SQLite's write lock serialises other
-/// connections, such as the document store's), retried a bounded number of times while the file is busy, so a
-/// change and the audit entry that records it commit or roll back together. Reads use pooled connections.
+/// <c>cs_</c> system tables in the store's database, SQLite (<see cref="OpenSqliteAsync"/>) or PostgreSQL
+/// (<see cref="OpenPostgresAsync"/>), with the same statements on both. Every write is one transaction holding the
+/// database's identity write lock (serialised in this process as well), retried a bounded number of times while the
+/// lock stays taken, so a change and the audit entry that records it commit or roll back together. A database that
+/// cannot be reached surfaces as <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class SqliteIdentityStore : IAsyncDisposable
+public sealed class IdentityStore : IAsyncDisposable
 {
     private const int BusyRetries = 5;
     private static readonly TimeSpan BusyRetryDelay = TimeSpan.FromMilliseconds(50);
 
-    private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    private SqliteIdentityStore(string connectionString, SqliteConnection writer, TimeProvider time)
+    private IdentityStore(IIdentityDatabase database, TimeProvider time)
     {
-        _connectionString = connectionString;
-        _writer = writer;
+        Database = database;
         Time = time;
     }
 
     internal TimeProvider Time { get; }
 
-    /// <summary>Opens the database at <paramref name="connectionString"/> and creates the identity tables when missing.</summary>
-    public static async Task<SqliteIdentityStore> OpenAsync(string connectionString, TimeProvider time, CancellationToken cancellationToken)
+    internal IIdentityDatabase Database { get; }
+
+    /// <summary>Opens the SQLite database at <paramref name="connectionString"/> and creates the identity tables when missing.</summary>
+    public static async Task<IdentityStore> OpenSqliteAsync(string connectionString, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(time);
+        var database = await SqliteIdentityDatabase.OpenAsync(connectionString, cancellationToken);
+        return new IdentityStore(database, time);
+    }
 
-        // Microsoft.Data.Sqlite retries a busy statement itself for the command timeout (seconds; 0 means forever).
-        var normalized = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 5 }.ToString();
-        var writer = new SqliteConnection(normalized);
+    /// <summary>
+    /// Creates the identity tables in the PostgreSQL database of <paramref name="dataSource"/> when missing. The data
+    /// source stays the caller's: the store neither creates nor disposes it.
+    /// </summary>
+    public static async Task<IdentityStore> OpenPostgresAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(time);
+        IIdentityDatabase database;
         try
         {
-            await writer.OpenAsync(cancellationToken);
-
-            // Same durability as the document store: WAL, and an fsync on every commit so an acknowledged
-            // revocation or audit entry survives a crash or power loss.
-            await Sql.ExecuteAsync(writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;", cancellationToken);
-            await Sql.ExecuteAsync(writer, IdentitySchema.Create, cancellationToken);
-            return new SqliteIdentityStore(normalized, writer, time);
+            database = await PostgresIdentityDatabase.OpenAsync(dataSource, cancellationToken);
         }
-        catch
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
         {
-            await writer.DisposeAsync();
-            throw;
+            throw Unavailable(ex);
         }
+
+        return new IdentityStore(database, time);
     }
 
     public async ValueTask DisposeAsync()
@@ -59,9 +65,7 @@ public sealed class SqliteIdentityStore : IAsyncDisposable
         await _writeLock.WaitAsync();
         try
         {
-            await _writer.DisposeAsync();
-            using var forPool = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(forPool);
+            await Database.DisposeAsync();
         }
         finally
         {
@@ -85,7 +89,7 @@ public sealed class SqliteIdentityStore : IAsyncDisposable
                 {
                     return await RunTransactionAsync(body, cancellationToken);
                 }
-                catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+                catch (Exception ex) when (Database.IsBusy(ex))
                 {
                     if (attempt >= BusyRetries)
                     {
@@ -93,6 +97,11 @@ public sealed class SqliteIdentityStore : IAsyncDisposable
                     }
 
                     await Task.Delay(BusyRetryDelay, cancellationToken);
+                }
+                catch (Exception ex) when (Database.IsUnavailable(ex))
+                {
+                    // Not retried: a connection lost during COMMIT leaves open whether the change was applied.
+                    throw Unavailable(ex);
                 }
             }
         }
@@ -102,34 +111,39 @@ public sealed class SqliteIdentityStore : IAsyncDisposable
         }
     }
 
-    internal async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    internal async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return await body(connection, cancellationToken);
+        try
+        {
+            await using var connection = await Database.OpenReadConnectionAsync(cancellationToken);
+            return await body(connection, cancellationToken);
+        }
+        catch (Exception ex) when (Database.IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
     }
+
+    private static StoreUnavailableException Unavailable(Exception inner) =>
+        new("The identity store's database cannot be reached.", inner);
 
     private async Task<T> RunTransactionAsync<T>(Func<IdentityTransaction, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(_writer, "BEGIN IMMEDIATE;", cancellationToken);
+        var connection = await Database.BeginWriteAsync(cancellationToken);
         try
         {
-            var result = await body(new IdentityTransaction(_writer, Time.GetUtcNow()), cancellationToken);
-            await Sql.ExecuteAsync(_writer, "COMMIT;", cancellationToken);
+            var result = await body(new IdentityTransaction(connection, Time.GetUtcNow()), cancellationToken);
+            await Sql.ExecuteAsync(connection, "COMMIT;", cancellationToken);
             return result;
         }
         catch
         {
-            try
-            {
-                await Sql.ExecuteAsync(_writer, "ROLLBACK;", CancellationToken.None);
-            }
-            catch (SqliteException)
-            {
-                // SQLite already ended the transaction (it does on some errors); nothing is left to undo.
-            }
-
+            await Sql.TryRollBackAsync(connection);
             throw;
+        }
+        finally
+        {
+            await Database.ReleaseWriteConnectionAsync(connection);
         }
     }
 }

@@ -1,17 +1,17 @@
+using System.Data.Common;
 using CollectionStore.Authorization.Audit;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
 /// <summary>
-/// One write transaction of the identity store: the writer connection inside <c>BEGIN IMMEDIATE</c>, the instant
-/// the transaction reads as "now", and the audit entries appended to the hash chain as part of it.
+/// One write transaction of the identity store: its connection, already holding the identity write lock, the
+/// instant the transaction reads as "now", and the audit entries appended to the hash chain as part of it.
 /// </summary>
-internal sealed class IdentityTransaction(SqliteConnection connection, DateTimeOffset now)
+internal sealed class IdentityTransaction(DbConnection connection, DateTimeOffset now)
 {
     private AuditTail? _tail;
 
-    public SqliteConnection Connection { get; } = connection;
+    public DbConnection Connection { get; } = connection;
 
     public DateTimeOffset Now { get; } = now;
 

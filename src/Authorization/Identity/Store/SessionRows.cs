@@ -1,5 +1,5 @@
+using System.Data.Common;
 using CollectionStore.Domain.Documents;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
@@ -22,7 +22,7 @@ internal static class SessionRows
         UPDATE cs_sessions SET refresh_hash = @new_hash, last_refreshed_at = @now, expires_at = @expires_at WHERE id = @id;
         """;
 
-    public static Task InsertAsync(SqliteConnection connection, SessionInfo session, string refreshHash, CancellationToken cancellationToken) =>
+    public static Task InsertAsync(DbConnection connection, SessionInfo session, string refreshHash, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(
             connection,
             Insert,
@@ -34,14 +34,14 @@ internal static class SessionRows
             ("@client_address", session.ClientAddress),
             ("@refresh_hash", refreshHash));
 
-    public static Task<SessionInfo?> FindAsync(SqliteConnection connection, string id, CancellationToken cancellationToken) =>
+    public static Task<SessionInfo?> FindAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
         Sql.SingleOrDefaultAsync(connection, $"SELECT {Columns} FROM cs_sessions WHERE id = @id;", Read, cancellationToken, ("@id", id));
 
-    public static Task<SessionInfo?> FindByRefreshHashAsync(SqliteConnection connection, string hash, CancellationToken cancellationToken) =>
+    public static Task<SessionInfo?> FindByRefreshHashAsync(DbConnection connection, string hash, CancellationToken cancellationToken) =>
         Sql.SingleOrDefaultAsync(connection, $"SELECT {Columns} FROM cs_sessions WHERE refresh_hash = @hash;", Read, cancellationToken, ("@hash", hash));
 
     /// <summary>The session a refresh token belonged to before it was rotated away; null when it was never used.</summary>
-    public static Task<SessionInfo?> FindByUsedRefreshHashAsync(SqliteConnection connection, string hash, CancellationToken cancellationToken) =>
+    public static Task<SessionInfo?> FindByUsedRefreshHashAsync(DbConnection connection, string hash, CancellationToken cancellationToken) =>
         Sql.SingleOrDefaultAsync(
             connection,
             $"SELECT {Columns} FROM cs_sessions WHERE id = (SELECT session_id FROM cs_refresh_tokens WHERE hash = @hash);",
@@ -50,7 +50,7 @@ internal static class SessionRows
             ("@hash", hash));
 
     public static Task RotateAsync(
-        SqliteConnection connection,
+        DbConnection connection,
         string sessionId,
         string oldHash,
         string newHash,
@@ -68,7 +68,7 @@ internal static class SessionRows
             ("@expires_at", DateTimeFormat.Format(expiresAt)));
 
     /// <summary>Revokes the session unless it already was; true when this call revoked it.</summary>
-    public static async Task<bool> RevokeAsync(SqliteConnection connection, string sessionId, DateTimeOffset now, string reason, CancellationToken cancellationToken) =>
+    public static async Task<bool> RevokeAsync(DbConnection connection, string sessionId, DateTimeOffset now, string reason, CancellationToken cancellationToken) =>
         await Sql.ExecuteAsync(
             connection,
             "UPDATE cs_sessions SET revoked_at = @now, revoked_reason = @reason WHERE id = @id AND revoked_at IS NULL;",
@@ -78,7 +78,7 @@ internal static class SessionRows
             ("@reason", reason)) == 1;
 
     /// <summary>Revokes every session of the user not yet revoked and returns their ids.</summary>
-    public static Task<List<string>> RevokeAllAsync(SqliteConnection connection, string userId, DateTimeOffset now, string reason, CancellationToken cancellationToken) =>
+    public static Task<List<string>> RevokeAllAsync(DbConnection connection, string userId, DateTimeOffset now, string reason, CancellationToken cancellationToken) =>
         Sql.ListAsync(
             connection,
             "UPDATE cs_sessions SET revoked_at = @now, revoked_reason = @reason WHERE user_id = @user_id AND revoked_at IS NULL RETURNING id;",
@@ -88,7 +88,7 @@ internal static class SessionRows
             ("@now", DateTimeFormat.Format(now)),
             ("@reason", reason));
 
-    public static Task<List<SessionInfo>> ListActiveAsync(SqliteConnection connection, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task<List<SessionInfo>> ListActiveAsync(DbConnection connection, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ListAsync(
             connection,
             $"""
@@ -101,8 +101,8 @@ internal static class SessionRows
             ("@user_id", userId),
             ("@now", DateTimeFormat.Format(now)));
 
-    public static async Task<bool> IsActiveAsync(SqliteConnection connection, string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await Sql.ScalarAsync(
+    public static Task<bool> IsActiveAsync(DbConnection connection, string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExistsAsync(
             connection,
             """
             SELECT EXISTS (SELECT 1 FROM cs_sessions AS s JOIN cs_users AS u ON u.id = s.user_id
@@ -110,9 +110,9 @@ internal static class SessionRows
             """,
             cancellationToken,
             ("@id", sessionId),
-            ("@now", DateTimeFormat.Format(now))) is long and not 0;
+            ("@now", DateTimeFormat.Format(now)));
 
-    private static SessionInfo Read(SqliteDataReader reader) => new(
+    private static SessionInfo Read(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         DateTimeFormat.Parse(reader.GetString(2)),

@@ -1,40 +1,50 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
-/// <summary>Parameterised statements on a connection of the identity store.</summary>
+/// <summary>
+/// Parameterised statements on a connection of the identity store. The statements are written once for both
+/// providers: <c>@name</c> parameters, <c>RETURNING</c>, and timestamps as fixed-width text in <see cref="Domain.Documents.DateTimeFormat"/>.
+/// </summary>
 internal static class Sql
 {
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    public static async Task<int> ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    public static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
     }
 
+    /// <summary>A <c>SELECT EXISTS (…)</c>: SQLite answers with an integer, PostgreSQL with a boolean.</summary>
+    public static async Task<bool> ExistsAsync(DbConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await ScalarAsync(connection, sql, cancellationToken, parameters) is true or long and not 0;
+
     /// <summary>Reads every row of a query with <paramref name="map"/>.</summary>
     public static async Task<List<T>> ListAsync<T>(
-        SqliteConnection connection,
+        DbConnection connection,
         string sql,
-        Func<SqliteDataReader, T> map,
+        Func<DbDataReader, T> map,
         CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
@@ -50,9 +60,9 @@ internal static class Sql
     }
 
     public static async Task<T?> SingleOrDefaultAsync<T>(
-        SqliteConnection connection,
+        DbConnection connection,
         string sql,
-        Func<SqliteDataReader, T> map,
+        Func<DbDataReader, T> map,
         CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
         where T : class
@@ -61,6 +71,22 @@ internal static class Sql
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static string? NullableString(SqliteDataReader reader, int ordinal) =>
+    /// <summary>
+    /// Rolls back the connection's transaction if one is still open. The database may already have ended it (SQLite
+    /// does on some errors) or the connection may be gone; either way nothing is left to undo.
+    /// </summary>
+    public static async Task TryRollBackAsync(DbConnection connection)
+    {
+        try
+        {
+            await ExecuteAsync(connection, "ROLLBACK;", CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // Nothing to undo; the caller reports the error that ended the transaction.
+        }
+    }
+
+    public static string? NullableString(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

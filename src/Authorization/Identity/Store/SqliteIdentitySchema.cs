@@ -1,12 +1,12 @@
 namespace CollectionStore.Authorization.Identity.Store;
 
 /// <summary>
-/// The system tables of the built-in identity provider. They live in the document store's file beside the
+/// The system tables of the built-in identity provider in SQLite. They live in the document store's file beside the
 /// collections but carry the <c>cs_</c> prefix, which no <c>doc_</c> collection table can take. Triggers make
 /// <c>cs_audit</c> append-only for every connection; someone with write access to the file can still drop them,
-/// which is what the hash chain is there to reveal.
+/// which is what the hash chain is there to reveal. <see cref="PostgresIdentitySchema"/> is the same in PostgreSQL.
 /// </summary>
-internal static class IdentitySchema
+internal static class SqliteIdentitySchema
 {
     public const string Create = """
         CREATE TABLE IF NOT EXISTS cs_users (

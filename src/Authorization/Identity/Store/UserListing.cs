@@ -1,6 +1,6 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
@@ -12,19 +12,19 @@ internal static class UserListing
 {
     public const int MaxPageSize = 1000;
 
-    public static async Task<Page<UserAccount>> ListAsync(SqliteConnection connection, UserQuery query, CancellationToken cancellationToken)
+    public static async Task<Page<UserAccount>> ListAsync(DbConnection connection, IIdentityDatabase database, UserQuery query, CancellationToken cancellationToken)
     {
         var filters = new List<string>();
         var parameters = new List<(string, object?)>();
         if (!string.IsNullOrEmpty(query.UsernameContains))
         {
-            filters.Add("instr(username_normalized, @contains) > 0");
+            filters.Add(database.UsernameContainsFilter);
             parameters.Add(("@contains", UserRows.Normalize(query.UsernameContains)));
         }
 
         if (query.Role is not null)
         {
-            filters.Add("EXISTS (SELECT 1 FROM json_each(cs_users.roles) AS r WHERE r.value = @role)");
+            filters.Add(database.HasRoleFilter);
             parameters.Add(("@role", query.Role));
         }
 

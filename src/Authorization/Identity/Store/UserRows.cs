@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CollectionStore.Domain.Documents;
-using Microsoft.Data.Sqlite;
 
 namespace CollectionStore.Authorization.Identity.Store;
 
@@ -23,10 +23,10 @@ internal static class UserRows
 
     public static string Normalize(string username) => username.ToUpperInvariant();
 
-    public static Task<StoredUser?> FindByIdAsync(SqliteConnection connection, string id, CancellationToken cancellationToken) =>
+    public static Task<StoredUser?> FindByIdAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
         Sql.SingleOrDefaultAsync(connection, $"SELECT {Columns} FROM cs_users WHERE id = @id;", Read, cancellationToken, ("@id", id));
 
-    public static Task<StoredUser?> FindByUsernameAsync(SqliteConnection connection, string username, CancellationToken cancellationToken) =>
+    public static Task<StoredUser?> FindByUsernameAsync(DbConnection connection, string username, CancellationToken cancellationToken) =>
         Sql.SingleOrDefaultAsync(
             connection,
             $"SELECT {Columns} FROM cs_users WHERE username_normalized = @normalized;",
@@ -34,11 +34,14 @@ internal static class UserRows
             cancellationToken,
             ("@normalized", Normalize(username)));
 
-    public static async Task<bool> AnyAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        await Sql.ScalarAsync(connection, "SELECT EXISTS (SELECT 1 FROM cs_users);", cancellationToken) is long and not 0;
+    public static Task<bool> AnyAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Sql.ExistsAsync(connection, "SELECT EXISTS (SELECT 1 FROM cs_users);", cancellationToken);
 
-    /// <summary>Inserts the user; a taken username fails with a UNIQUE constraint <see cref="SqliteException"/>.</summary>
-    public static Task InsertAsync(SqliteConnection connection, StoredUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the user; a taken username fails with a unique-constraint <see cref="DbException"/> that
+    /// <see cref="IIdentityDatabase.IsUsernameConflict"/> recognises.
+    /// </summary>
+    public static Task InsertAsync(DbConnection connection, StoredUser user, CancellationToken cancellationToken)
     {
         var account = user.Account;
         return Sql.ExecuteAsync(
@@ -57,7 +60,7 @@ internal static class UserRows
             ("@version", account.Version));
     }
 
-    public static Task UpdateAsync(SqliteConnection connection, StoredUser user, CancellationToken cancellationToken)
+    public static Task UpdateAsync(DbConnection connection, StoredUser user, CancellationToken cancellationToken)
     {
         var account = user.Account;
         return Sql.ExecuteAsync(
@@ -73,11 +76,8 @@ internal static class UserRows
             ("@version", account.Version));
     }
 
-    public static bool IsUsernameConflict(SqliteException exception) =>
-        exception.SqliteErrorCode == 19 && exception.Message.Contains("cs_users.username_normalized", StringComparison.Ordinal);
-
     /// <summary>Maps a row selected with <see cref="Columns"/>.</summary>
-    public static StoredUser Read(SqliteDataReader reader)
+    public static StoredUser Read(DbDataReader reader)
     {
         var account = new UserAccount(
             reader.GetString(0),
