@@ -23,6 +23,7 @@ cleanup() {
   fi
   # A test process that crashed cannot stop the PostgreSQL clusters it started; none may outlive the run.
   pkill -f -- "-D /tmp/collectionstore-pg-" 2>/dev/null || true
+  rm -rf /tmp/collectionstore-pg-* 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
