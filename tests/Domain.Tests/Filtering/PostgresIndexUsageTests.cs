@@ -57,6 +57,19 @@ public sealed class PostgresIndexUsageTests(PostgresIndexedTasksFixture fixture)
         AssertUsesIndex(explained, "doc_Project_pkey");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Query_FirstPageSortedByIndexedField_ReadsTheIndexInOrder(bool descending)
+    {
+        var query = new DocumentQuery("Task", null, [new SortField(["rank"], descending)], new PageRequest(10, null, null, null), IncludeTotalCount: false);
+        var plan = DocumentPagePlan.Create(fixture.Model, query, PostgresDialect.Instance);
+
+        var explained = await fixture.Database.ExplainAsync(PostgresQueryRunner.PageStatement(fixture.Model, query, plan), plan.Parameters);
+
+        AssertUsesIndex(explained, "ix_Task_rank");
+    }
+
     private static void AssertUsesIndex(JsonNode explained, string index)
     {
         var scans = Nodes(explained[0]!["Plan"]!).ToList();

@@ -1,6 +1,7 @@
 using CollectionStore.Domain.Filtering;
 using CollectionStore.Domain.Model;
 using CollectionStore.Domain.Store;
+using CollectionStore.Domain.Store.Postgres;
 
 namespace CollectionStore.Domain.Tests.Filtering;
 
@@ -43,8 +44,7 @@ public sealed class PostgresIndexedTasksFixture : IAsyncLifetime
         {
             foreach (var (name, (field, unique)) in SchemaPlan.WantedIndexes(Model, collection))
             {
-                var kind = unique ? "UNIQUE INDEX" : "INDEX";
-                await Database.ExecuteAsync($"CREATE {kind} \"{name}\" ON {SqlNames.Table(collection)} ({PostgresFieldExpressions.Field(null, field)});");
+                await Database.ExecuteAsync(PostgresSchemaMigrator.CreateIndex(collection, name, field, unique));
             }
         }
 

@@ -139,6 +139,11 @@ internal sealed class PostgresDocumentCommands(
         {
             throw new UniqueViolationException(collection.Name, UniqueField(ex, collection.Name));
         }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UntranslatableCharacter)
+        {
+            // jsonb cannot hold U+0000; the write is refused like any other invalid value, and nothing is written.
+            throw new InvalidDocumentException("Text values cannot contain the character U+0000 in a PostgreSQL store.");
+        }
     }
 
     /// <summary>The primary key's constraint is <c>doc_&lt;Collection&gt;_pkey</c>; unique indexes are <c>ux_&lt;Collection&gt;_&lt;field&gt;</c>.</summary>

@@ -100,11 +100,14 @@ internal sealed class PostgresSchemaMigrator(PostgresDatabase database, Collecti
 
         foreach (var (name, (field, unique)) in wanted)
         {
-            var kind = unique ? "UNIQUE INDEX" : "INDEX";
-            await database.ExecuteAsync(
-                connection,
-                $"CREATE {kind} IF NOT EXISTS \"{name}\" ON {PostgresDocumentRows.Table(collection)} ({PostgresFieldExpressions.Field(null, field)});",
-                cancellationToken);
+            await database.ExecuteAsync(connection, CreateIndex(collection, name, field, unique), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The statement that creates one of the model's indexes, on exactly the expression queries compare and sort by.
+    /// NULLS FIRST is the store's ascending order (and, scanned backwards, its descending one), so sorts can use it.
+    /// </summary>
+    internal static string CreateIndex(CollectionDefinition collection, string name, FieldDefinition field, bool unique) =>
+        $"CREATE {(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS \"{name}\" ON {PostgresDocumentRows.Table(collection)} ({PostgresFieldExpressions.Field(null, field)} NULLS FIRST);";
 }
