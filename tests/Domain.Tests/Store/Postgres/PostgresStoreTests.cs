@@ -46,4 +46,18 @@ public sealed class PostgresStoreTests
         Assert.Equal(["before", "after"], (await store.ReadChangesAsync(0, 10, default)).Select(c => c.DocumentId));
         Assert.Null(await store.GetAsync("Task", "during", default));
     }
+
+    [Fact]
+    public async Task Create_TextWithNulCharacter_IsRefusedAsInvalidInputAndWritesNothing()
+    {
+        await using var temp = new TempStore(StoreKind.PostgreSql);
+        var store = await temp.OpenAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDocumentException>(
+            () => store.CreateAsync("Task", "t1", StoreTestModel.Task("p", "a\u0000b"), WriteOptions.Anonymous, default));
+
+        Assert.Equal("INVALID_INPUT", error.Code);
+        Assert.Null(await store.GetAsync("Task", "t1", default));
+        Assert.Equal(0, await store.GetLatestSequenceAsync(default));
+    }
 }
