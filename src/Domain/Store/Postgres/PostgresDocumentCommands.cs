@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CollectionStore.Domain.ChangeFeed;
 using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Model;
 using Npgsql;
@@ -18,34 +17,22 @@ internal sealed class PostgresDocumentCommands(
     CollectionModel model,
     TimeProvider time)
 {
-    private const int MaxIdLength = 128;
-
-    private readonly DocumentValidator _validator = new(model);
-    private readonly UlidGenerator _ids = new(time);
+    private readonly DocumentWriteSteps _steps = new(model, time);
 
     public Task<WriteResult> CreateAsync(string collectionName, string? id, JsonObject data, WriteOptions options, CancellationToken cancellationToken)
     {
-        var collection = model.GetCollection(collectionName);
-        if (id is not null && (id.Length == 0 || id.Length > MaxIdLength))
-        {
-            throw new InvalidDocumentException($"Field 'id' must be a non-empty string of at most {MaxIdLength} characters.");
-        }
-
-        var validated = _validator.ValidateCreate(collection, data);
-        var documentId = id ?? _ids.NewId();
+        var (collection, validated, documentId) = _steps.PrepareCreate(collectionName, id, data);
         return coordinator.WriteAsync(
             async (connection, ct) =>
             {
-                var now = time.GetUtcNow();
-                var after = new Document(collection.Name, documentId, 1, now, now, options.Subject, options.Subject, validated);
-                options.Guard?.Invoke(null, after, Related(connection));
+                var change = _steps.Create(collection, documentId, validated, options, Related(connection));
                 await WriteRowAsync(
                     connection,
                     collection,
                     $"INSERT INTO {PostgresDocumentRows.Table(collection)} (id, version, created_at, updated_at, created_by, updated_by, data) VALUES (@id, @version, @created_at, @updated_at, @created_by, @updated_by, CAST(@data AS jsonb));",
-                    after,
+                    change.After!,
                     ct);
-                return new PendingChange(collection.Name, documentId, ChangeOperation.Created, 1, null, after, options.Subject, now);
+                return change;
             },
             cancellationToken);
     }
@@ -56,18 +43,14 @@ internal sealed class PostgresDocumentCommands(
         return coordinator.WriteAsync(
             async (connection, ct) =>
             {
-                var before = await LoadCurrentAsync(connection, collection, id, options, ct);
-                var data = _validator.ApplyPatch(collection, before.Data, patch);
-                var now = time.GetUtcNow();
-                var after = before with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = options.Subject, Data = data };
-                options.Guard?.Invoke(before, after, Related(connection));
+                var change = _steps.Update(collection, id, await LoadAsync(database, connection, collection, id, forUpdate: true, ct), patch, options, Related(connection));
                 await WriteRowAsync(
                     connection,
                     collection,
                     $"UPDATE {PostgresDocumentRows.Table(collection)} SET version = @version, updated_at = @updated_at, updated_by = @updated_by, data = CAST(@data AS jsonb) WHERE id = @id;",
-                    after,
+                    change.After!,
                     ct);
-                return new PendingChange(collection.Name, id, ChangeOperation.Updated, after.Version, before, after, options.Subject, now);
+                return change;
             },
             cancellationToken);
     }
@@ -78,10 +61,9 @@ internal sealed class PostgresDocumentCommands(
         return coordinator.WriteAsync(
             async (connection, ct) =>
             {
-                var before = await LoadCurrentAsync(connection, collection, id, options, ct);
-                options.Guard?.Invoke(before, null, Related(connection));
+                var change = _steps.Delete(collection, id, await LoadAsync(database, connection, collection, id, forUpdate: true, ct), options, Related(connection));
                 await database.ExecuteAsync(connection, $"DELETE FROM {PostgresDocumentRows.Table(collection)} WHERE id = @id;", ct, ("@id", id));
-                return new PendingChange(collection.Name, id, ChangeOperation.Deleted, before.Version, before, null, options.Subject, time.GetUtcNow());
+                return change;
             },
             cancellationToken);
     }
@@ -116,18 +98,6 @@ internal sealed class PostgresDocumentCommands(
             using var reader = command.ExecuteReader();
             return reader.Read() ? PostgresDocumentRows.Read(collection.Name, reader) : null;
         };
-
-    private async Task<Document> LoadCurrentAsync(NpgsqlConnection connection, CollectionDefinition collection, string id, WriteOptions options, CancellationToken cancellationToken)
-    {
-        var current = await LoadAsync(database, connection, collection, id, forUpdate: true, cancellationToken)
-            ?? throw new DocumentNotFoundException(collection.Name, id);
-        if (options.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new VersionConflictException(collection.Name, id, expected, current.Version);
-        }
-
-        return current;
-    }
 
     private async Task WriteRowAsync(NpgsqlConnection connection, CollectionDefinition collection, string sql, Document document, CancellationToken cancellationToken)
     {
