@@ -24,7 +24,7 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database, PostgresStor
                 var changes = new List<ChangeRecord>();
                 while (await reader.ReadAsync(ct))
                 {
-                    changes.Add(Read(reader));
+                    changes.Add(ChangeFeedRows.Read(reader));
                 }
 
                 return changes;
@@ -56,19 +56,4 @@ internal sealed class PostgresChangeFeed(PostgresDatabase database, PostgresStor
 
     private Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) =>
         database.ReadAsync(async (connection, ct) => (long)(await database.ScalarAsync(connection, sql, ct))!, cancellationToken);
-
-    private static ChangeRecord Read(NpgsqlDataReader reader)
-    {
-        var collection = reader.GetString(1);
-        return new ChangeRecord(
-            reader.GetInt64(0),
-            collection,
-            reader.GetString(2),
-            ChangeOperationNames.Parse(reader.GetString(3)),
-            reader.GetInt64(4),
-            reader.IsDBNull(5) ? null : DocumentJson.Deserialize(collection, reader.GetString(5)),
-            reader.IsDBNull(6) ? null : DocumentJson.Deserialize(collection, reader.GetString(6)),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            DateTimeFormat.Parse(reader.GetString(8)));
-    }
 }

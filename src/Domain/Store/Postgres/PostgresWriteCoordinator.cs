@@ -96,7 +96,7 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
             cancellationToken,
             ("@collection", pending.Collection),
             ("@doc_id", pending.DocumentId),
-            ("@operation", ChangeOperationNames.Name(pending.Operation)),
+            ("@operation", ChangeFeedRows.Name(pending.Operation)),
             ("@version", pending.Version),
             ("@before", pending.Before is null ? null : DocumentJson.Serialize(pending.Before)),
             ("@after", pending.After is null ? null : DocumentJson.Serialize(pending.After)),
@@ -107,6 +107,6 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
             await database.ExecuteAsync(connection, "SELECT pg_notify(@channel, @payload);", cancellationToken, ("@channel", channel), ("@payload", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return ChangeOperationNames.ToRecord(pending, sequence);
+        return ChangeFeedRows.ToRecord(pending, sequence);
     }
 }

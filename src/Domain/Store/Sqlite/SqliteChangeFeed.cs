@@ -22,7 +22,7 @@ internal sealed class SqliteChangeFeed(SqliteDatabase database, SqliteWriteCoord
         var changes = new List<ChangeRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(Read(reader));
+            changes.Add(ChangeFeedRows.Read(reader));
         }
 
         return changes;
@@ -66,19 +66,4 @@ internal sealed class SqliteChangeFeed(SqliteDatabase database, SqliteWriteCoord
 
     private async Task<long> LatestAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
         (long)(await database.ScalarAsync(connection, "SELECT value FROM cs_meta WHERE key = 'last_sequence';", cancellationToken))!;
-
-    private static ChangeRecord Read(SqliteDataReader reader)
-    {
-        var collection = reader.GetString(1);
-        return new ChangeRecord(
-            reader.GetInt64(0),
-            collection,
-            reader.GetString(2),
-            ChangeOperationNames.Parse(reader.GetString(3)),
-            reader.GetInt64(4),
-            reader.IsDBNull(5) ? null : DocumentJson.Deserialize(collection, reader.GetString(5)),
-            reader.IsDBNull(6) ? null : DocumentJson.Deserialize(collection, reader.GetString(6)),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            DateTimeFormat.Parse(reader.GetString(8)));
-    }
 }

@@ -113,12 +113,12 @@ internal sealed class SqliteWriteCoordinator(SqliteDatabase database, SqliteStor
             ("@sequence", sequence),
             ("@collection", pending.Collection),
             ("@doc_id", pending.DocumentId),
-            ("@operation", ChangeOperationNames.Name(pending.Operation)),
+            ("@operation", ChangeFeedRows.Name(pending.Operation)),
             ("@version", pending.Version),
             ("@before", pending.Before is null ? null : DocumentJson.Serialize(pending.Before)),
             ("@after", pending.After is null ? null : DocumentJson.Serialize(pending.After)),
             ("@subject", pending.Subject),
             ("@at", DateTimeFormat.Format(pending.At)));
-        return ChangeOperationNames.ToRecord(pending, sequence);
+        return ChangeFeedRows.ToRecord(pending, sequence);
     }
 }
