@@ -33,10 +33,14 @@ internal sealed class BenchContext : IDisposable
         : $"{{\"w\":{{\"projectId\":{{\"eq\":\"{ProjectId}\"}}}}}}";
 
     /// <summary>Waits until the recorder holds <paramref name="expected"/> deliveries or the timeout passes; true when all arrived.</summary>
-    public async Task<bool> WaitForDeliveriesAsync(long expected, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<bool> WaitForDeliveriesAsync(long expected, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForDeliveriesAsync(Recorder, expected, timeout, cancellationToken);
+
+    /// <summary>Waits until <paramref name="recorder"/> holds <paramref name="expected"/> deliveries or the timeout passes; true when all arrived.</summary>
+    public static async Task<bool> WaitForDeliveriesAsync(LatencyRecorder recorder, long expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Recorder.Deliveries < expected)
+        while (recorder.Deliveries < expected)
         {
             if (DateTime.UtcNow > deadline)
             {

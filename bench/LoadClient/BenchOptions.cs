@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CollectionStore.Bench.LoadClient;
 
 /// <summary>
-/// Command line: <c>&lt;scenario&gt; --url http://host:port/graphql --pid &lt;server pid&gt; [--server ours|peer]
+/// Command line: <c>&lt;scenario&gt; --url http://host:port/graphql --pid &lt;server pid&gt; [--server ours|peer|sqlite|postgresql]
 /// [--n N] [--quick] [--second-url URL] [--admin-password P] [--out result.json] [--burst mutations] [--hold seconds]</c>.
 /// </summary>
 internal sealed record BenchOptions(
@@ -23,7 +23,7 @@ internal sealed record BenchOptions(
     {
         if (args.Length == 0)
         {
-            throw new ArgumentException("usage: LoadClient <idle|fanout|throughput|cohorts|rules|slow|twonode> --url URL --pid PID [--n N] [--quick] ...");
+            throw new ArgumentException("usage: LoadClient <idle|fanout|throughput|cohorts|rules|slow|twonode|providers> --url URL --pid PID [--n N] [--quick] ...");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -27,6 +27,7 @@ try
         "rules" => await RulesScenario.RunAsync(context, stop.Token),
         "slow" => await SlowConsumerScenario.RunAsync(context, stop.Token),
         "twonode" => await TwoNodeScenario.RunAsync(context, stop.Token),
+        "providers" => await StoreProviderScenario.RunAsync(context, stop.Token),
         _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'"),
     };
 }
