@@ -1,7 +1,13 @@
 using CollectionStore.Api;
 using CollectionStore.Api.Configuration;
+using CollectionStore.Api.Maintenance.StoreMigration;
 using CollectionStore.Domain.Model;
 using Microsoft.Extensions.Options;
+
+if (args is [StoreMigrationCommand.Name, ..])
+{
+    return await StoreMigrationCommand.RunFromConsoleAsync(args[1..]);
+}
 
 try
 {
