@@ -10,8 +10,9 @@ namespace CollectionStore.Domain.Store.Postgres;
 /// statement: its row lock is held until COMMIT, so writers on every node take positions one at a time and commit in
 /// position order. A reader that has seen position N can therefore never later see a newly committed change below N
 /// (PostgreSQL sequences give no such guarantee). The lock is held only from the last statement to the commit.
-/// Within this process writes run one at a time (a semaphore), so listeners are raised after COMMIT in sequence order;
-/// a write that rolls back raises nothing.
+/// Within this process only that tail (position, COMMIT, raising the change) runs one write at a time, so listeners
+/// are raised after COMMIT in sequence order while the document phases of concurrent writes overlap; a write that rolls
+/// back raises nothing.
 /// </summary>
 internal sealed class PostgresWriteCoordinator(PostgresDatabase database, PostgresStoreOptions options, ChangeNotifier notifier) : IDisposable
 {
@@ -22,70 +23,60 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
         RETURNING sequence;
         """;
 
-    private readonly SemaphoreSlim _writer = new(1, 1);
-
-    /// <summary>Runs <paramref name="write"/> inside a write transaction and commits it with its change-feed row.</summary>
-    public Task<WriteResult> WriteAsync(Func<NpgsqlConnection, CancellationToken, Task<PendingChange>> write, CancellationToken cancellationToken) =>
-        RunExclusiveAsync(
-            async (connection, ct) =>
-            {
-                var pending = await write(connection, ct);
-                var change = await AppendChangeAsync(connection, pending, ct);
-                return new WriteResult((change.After ?? change.Before)!, change);
-            },
-            cancellationToken,
-            r => notifier.Raise(r.Change));
+    // Held only from taking the feed position to raising the change: the row lock already serialises that span across
+    // nodes, and holding this too keeps this process's listeners in position order. The document phase runs concurrently.
+    private readonly SemaphoreSlim _tail = new(1, 1);
 
     /// <summary>
-    /// Runs <paramref name="body"/> in a transaction, retrying from the start after a deadlock or serialization
-    /// failure, and calls <paramref name="afterCommit"/> before the next write of this process may start. A database
-    /// that cannot be reached, or drops the connection, ends the write with <see cref="StoreUnavailableException"/>.
+    /// Runs <paramref name="write"/> inside a write transaction and commits it with its change-feed row, retrying from
+    /// the start after a deadlock or serialization failure. A database that cannot be reached, or drops the
+    /// connection, ends the write with <see cref="StoreUnavailableException"/>.
     /// </summary>
-    public async Task<T> RunExclusiveAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken, Action<T>? afterCommit = null)
+    public async Task<WriteResult> WriteAsync(Func<NpgsqlConnection, CancellationToken, Task<PendingChange>> write, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            for (var attempt = 0; ; attempt++)
+            try
             {
-                try
-                {
-                    var result = await RunTransactionAsync(body, cancellationToken);
-                    afterCommit?.Invoke(result);
-                    return result;
-                }
-                catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
-                {
-                    if (attempt >= options.TransientRetryCount)
-                    {
-                        throw new StoreBusyException($"The store stayed contended after {attempt + 1} attempts.", ex);
-                    }
-
-                    await Task.Delay(options.TransientRetryDelay, cancellationToken);
-                }
-                catch (Exception ex) when (PostgresDatabase.IsUnavailable(ex))
-                {
-                    throw PostgresDatabase.Unavailable(ex);
-                }
+                return await RunTransactionAsync(write, cancellationToken);
             }
-        }
-        finally
-        {
-            _writer.Release();
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                if (attempt >= options.TransientRetryCount)
+                {
+                    throw new StoreBusyException($"The store stayed contended after {attempt + 1} attempts.", ex);
+                }
+
+                await Task.Delay(options.TransientRetryDelay, cancellationToken);
+            }
+            catch (Exception ex) when (PostgresDatabase.IsUnavailable(ex))
+            {
+                throw PostgresDatabase.Unavailable(ex);
+            }
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _tail.Dispose();
 
-    private async Task<T> RunTransactionAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    private async Task<WriteResult> RunTransactionAsync(Func<NpgsqlConnection, CancellationToken, Task<PendingChange>> write, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
-        var result = await body(connection, cancellationToken);
+        var pending = await write(connection, cancellationToken);
+        await _tail.WaitAsync(cancellationToken);
+        try
+        {
+            var change = await AppendChangeAsync(connection, pending, cancellationToken);
 
-        // Once COMMIT is sent its outcome must not depend on the caller giving up.
-        await transaction.CommitAsync(CancellationToken.None);
-        return result;
+            // Once COMMIT is sent its outcome must not depend on the caller giving up.
+            await transaction.CommitAsync(CancellationToken.None);
+            notifier.Raise(change);
+            return new WriteResult((change.After ?? change.Before)!, change);
+        }
+        finally
+        {
+            _tail.Release();
+        }
     }
 
     private async Task<ChangeRecord> AppendChangeAsync(NpgsqlConnection connection, PendingChange pending, CancellationToken cancellationToken)
