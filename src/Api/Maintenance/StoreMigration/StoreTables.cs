@@ -47,9 +47,5 @@ internal static class StoreTables
     /// The layout of a documents table in PostgreSQL (as the document store creates it), for the tables of
     /// collections the model no longer has: SQLite keeps their rows, so the move keeps them too.
     /// </summary>
-    public static string CreateDocumentsTable(string table) => $"""
-        CREATE TABLE IF NOT EXISTS {Quote(table)} (
-            id text COLLATE "C" PRIMARY KEY, version bigint NOT NULL, created_at text COLLATE "C" NOT NULL,
-            updated_at text COLLATE "C" NOT NULL, created_by text COLLATE "C", updated_by text COLLATE "C", data jsonb NOT NULL);
-        """;
+    public static string CreateDocumentsTable(string table) => Domain.Store.Postgres.PostgresDocumentStore.CreateDocumentsTableStatement(table);
 }

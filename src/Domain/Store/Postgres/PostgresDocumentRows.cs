@@ -18,8 +18,11 @@ internal static class PostgresDocumentRows
 
     public static string Table(CollectionDefinition collection) => Filtering.SqlNames.Table(collection);
 
-    public static string CreateTable(CollectionDefinition collection) => $"""
-        CREATE TABLE IF NOT EXISTS {Table(collection)} (
+    public static string CreateTable(CollectionDefinition collection) => CreateTable(Table(collection));
+
+    /// <summary>The statement that creates a documents table named <paramref name="quotedTable"/> (already quoted).</summary>
+    public static string CreateTable(string quotedTable) => $"""
+        CREATE TABLE IF NOT EXISTS {quotedTable} (
             id text COLLATE "C" PRIMARY KEY, version bigint NOT NULL, created_at text COLLATE "C" NOT NULL,
             updated_at text COLLATE "C" NOT NULL, created_by text COLLATE "C", updated_by text COLLATE "C", data jsonb NOT NULL);
         """;

@@ -53,6 +53,16 @@ public sealed class PostgresDocumentStore : IDocumentStore
         return new PostgresDocumentStore(database, options, model, time);
     }
 
+    /// <summary>
+    /// The statement that creates a documents table of this layout named <paramref name="table"/> (e.g. <c>doc_Task</c>),
+    /// for tools that copy tables of collections the model no longer has.
+    /// </summary>
+    public static string CreateDocumentsTableStatement(string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        return PostgresDocumentRows.CreateTable("\"" + table.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+    }
+
     public Task<Document?> GetAsync(string collection, string id, CancellationToken cancellationToken)
     {
         var definition = Model.GetCollection(collection);
