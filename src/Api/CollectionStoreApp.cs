@@ -58,6 +58,9 @@ public static class CollectionStoreApp
             RedactRequestLines(builder.Logging);
             configureServices?.Invoke(builder.Services);
             var app = builder.Build();
+
+            // Resolved first so the container disposes it last, after the stores and the audit log that use it.
+            _ = app.Services.GetService<Npgsql.NpgsqlDataSource>();
             app.UseGraphQLWebSockets();
             app.MapGraphQLHttp();
             app.MapCollectionStoreHealth();
