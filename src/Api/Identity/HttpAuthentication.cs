@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using CollectionStore.Api.Transport.HttpStreams;
 using CollectionStore.Authorization.Audit;
+using CollectionStore.Domain.Store;
 
 namespace CollectionStore.Api.Identity;
 
 /// <summary>
 /// Authenticates a <c>/graphql</c> HTTP request (plain, SSE and multipart alike) before anything else runs. A bad
 /// credential is 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c> and a GraphQL error with code
-/// <c>UNAUTHENTICATED</c>; it never falls back to anonymous. The result is kept on the request for the streams.
+/// <c>UNAUTHENTICATED</c>; it never falls back to anonymous. A token whose session cannot be checked because the store
+/// is unreachable is 503 with <c>Retry-After</c> and code <c>STORE_UNAVAILABLE</c>, like any request that needs the store.
+/// The result is kept on the request for the streams.
 /// </summary>
 internal sealed class HttpAuthentication(RequestAuthenticator authenticator, IAuditLog audit, ILogger<HttpAuthentication> logger)
 {
@@ -21,7 +24,20 @@ internal sealed class HttpAuthentication(RequestAuthenticator authenticator, IAu
     public async Task<bool> TryAuthenticateAsync(HttpContext context, bool eventStream)
     {
         var allowQuery = eventStream && HttpMethods.IsGet(context.Request.Method);
-        var result = await authenticator.AuthenticateAsync(BearerToken.FromHttp(context.Request, allowQuery), context.RequestAborted);
+        AuthenticationResult result;
+        try
+        {
+            result = await authenticator.AuthenticateAsync(BearerToken.FromHttp(context.Request, allowQuery), context.RequestAborted);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The token may be perfectly valid: only its session's state is out of reach, and the database is expected back.
+            IdentityLog.AuthenticationUnavailable(logger, ex.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = "1";
+            await StreamResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, ex.Message, StoreUnavailableCode.Value, context.RequestAborted);
+            return false;
+        }
+
         if (result.Failure is { } failure)
         {
             var client = RequestClient.FromHttp(context, "http");

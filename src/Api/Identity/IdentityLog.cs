@@ -14,4 +14,7 @@ internal static partial class IdentityLog
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Information, Message = "Created the first admin user '{Username}' with the configured password.")]
     public static partial void BootstrapAdminConfigured(ILogger logger, string username);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "A request's token could not be checked because the store is unavailable ({Reason}); answered 503")]
+    public static partial void AuthenticationUnavailable(ILogger logger, string reason);
 }

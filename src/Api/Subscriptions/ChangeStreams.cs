@@ -38,7 +38,7 @@ internal sealed class ChangeStreams(
         visibility.Demand(user, collection);
         if (since is { } resumeAfter)
         {
-            var oldest = await store.GetOldestRetainedSequenceAsync(context.CancellationToken);
+            var oldest = await Schema.SchemaErrors.GuardAsync(() => store.GetOldestRetainedSequenceAsync(context.CancellationToken));
             if (resumeAfter + 1 < oldest)
             {
                 throw SubscriptionErrors.ResyncRequired(resumeAfter, oldest);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CollectionStore.Api.Execution;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.WebSockets;
+using CollectionStore.Domain.Store;
 using GraphQL;
 
 namespace CollectionStore.Api.Transport.GraphQLWs;
@@ -84,7 +85,18 @@ internal sealed class GraphQLWsConnection(
             return;
         }
 
-        if (await identity.InitialiseAsync(payload.ValueKind == JsonValueKind.Object ? payload : null, End, session.Closing) is not null)
+        string? refusal;
+        try
+        {
+            refusal = await identity.InitialiseAsync(payload.ValueKind == JsonValueKind.Object ? payload : null, End, session.Closing);
+        }
+        catch (StoreUnavailableException)
+        {
+            session.Close(ConnectionIdentity.StoreUnavailableCloseCode, ConnectionIdentity.StoreUnavailableReason);
+            return;
+        }
+
+        if (refusal is not null)
         {
             session.Close(GraphQLWsCloseCodes.Forbidden, "Forbidden");
             return;

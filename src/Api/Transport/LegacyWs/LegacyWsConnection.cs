@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CollectionStore.Api.Subscriptions;
 using CollectionStore.Api.Transport.WebSockets;
+using CollectionStore.Domain.Store;
 using GraphQL;
 
 namespace CollectionStore.Api.Transport.LegacyWs;
@@ -63,7 +64,18 @@ internal sealed class LegacyWsConnection(WebSocketSession session, OperationRunn
             return;
         }
 
-        if (await identity.InitialiseAsync(payload.ValueKind == JsonValueKind.Object ? payload : null, End, session.Closing) is { } failure)
+        string? failure;
+        try
+        {
+            failure = await identity.InitialiseAsync(payload.ValueKind == JsonValueKind.Object ? payload : null, End, session.Closing);
+        }
+        catch (StoreUnavailableException)
+        {
+            RejectConnection(ConnectionIdentity.StoreUnavailableReason, ConnectionIdentity.StoreUnavailableCloseCode);
+            return;
+        }
+
+        if (failure is not null)
         {
             RejectConnection(failure, ForbiddenCloseCode);
             return;

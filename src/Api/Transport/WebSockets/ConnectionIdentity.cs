@@ -20,6 +20,14 @@ internal sealed class ConnectionIdentity(
     BearerToken.Presented upgradeCredentials,
     ClientInfo client) : IDisposable
 {
+    /// <summary>
+    /// The close code when <c>connection_init</c>'s credentials could not be checked because the store is unreachable:
+    /// 1013 "Try Again Later" (RFC 6455 §7.4.1, IANA registry), which clients reconnect after, unlike an internal error.
+    /// </summary>
+    public const int StoreUnavailableCloseCode = 1013;
+
+    public const string StoreUnavailableReason = "Store unavailable, try again later";
+
     private LiveConnection? _connection;
 
     public ClaimsPrincipal? Principal { get; private set; }
@@ -28,7 +36,8 @@ internal sealed class ConnectionIdentity(
 
     /// <summary>
     /// Authenticates the connection; returns the refusal reason, or null when it may go on. <paramref name="onEnd"/>
-    /// is how the protocol ends the connection later (expiry, revocation).
+    /// is how the protocol ends the connection later (expiry, revocation). Throws
+    /// <see cref="Domain.Store.StoreUnavailableException"/> when a token's session could not be checked.
     /// </summary>
     public async ValueTask<string?> InitialiseAsync(JsonElement? payload, Action<ConnectionEnd> onEnd, CancellationToken cancellationToken)
     {

@@ -87,4 +87,37 @@ public static class ClusterChecks
             Assert.Equal(Enumerable.Range(0, count).Select(i => baseline + 1 + i), all.Where(s => s > baseline));
         }
     }
+
+    /// <summary>
+    /// The store's change feed after <paramref name="baseline"/> is gap-free, and each subscriber ends with exactly
+    /// those sequences, in order, once each; returns how many there are.
+    /// </summary>
+    public static async Task<int> AssertFeedReachedAsync(IReadOnlyList<ClusterSubscriber> subscribers, long baseline, IReadOnlyList<long> feed, TimeSpan deadline)
+    {
+        Assert.Equal(Enumerable.Range(0, feed.Count).Select(i => baseline + 1 + i), feed);
+        await AssertCompleteAsync(subscribers, baseline, feed.Count, deadline);
+        return feed.Count;
+    }
+
+    /// <summary>The id of every note in the store, read through <paramref name="node"/>'s GraphQL API page by page.</summary>
+    public static async Task<HashSet<string>> ReadNoteIdsAsync(ClusterNode node)
+    {
+        const string Page = "query($after: String) { notes(first: 500, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }";
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        while (true)
+        {
+            var response = await GraphQLHttp.PostJsonAsync(node.Client, new { query = Page, variables = new { after } });
+            Assert.True(response.Json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object, response.Text);
+            var notes = data.GetProperty("notes");
+            ids.UnionWith(notes.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
+            var pageInfo = notes.GetProperty("pageInfo");
+            if (!pageInfo.GetProperty("hasNextPage").GetBoolean())
+            {
+                return ids;
+            }
+
+            after = pageInfo.GetProperty("endCursor").GetString();
+        }
+    }
 }

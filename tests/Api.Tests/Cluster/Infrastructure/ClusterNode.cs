@@ -6,8 +6,9 @@ namespace CollectionStore.Api.Tests.Cluster.Infrastructure;
 
 /// <summary>
 /// One API node run as its own process (the built server, as an operator runs it) on a port of its own. Several
-/// nodes share a store file and a Redis; the test talks to each through <see cref="Client"/> and <see cref="BaseUrl"/>.
-/// Its console output is kept so a test can look for a log line.
+/// nodes share a store (<see cref="ClusterStore"/>: one SQLite file or one PostgreSQL database) and a Redis; the test
+/// talks to each through <see cref="Client"/> and <see cref="BaseUrl"/>. Its console output is kept so a test can look
+/// for a log line.
 /// </summary>
 public sealed class ClusterNode : IAsyncDisposable
 {
@@ -38,14 +39,20 @@ public sealed class ClusterNode : IAsyncDisposable
     /// <summary>Everything the node printed so far.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
+    /// <summary>Starts a node on the SQLite file <paramref name="storeFile"/>; see the overload taking a <see cref="ClusterStore"/>.</summary>
+    public static Task<ClusterNode> StartAsync(string directory, string storeFile, string? redis, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(directory, ClusterStore.SqliteFile(storeFile), redis, environment);
+
     /// <summary>
-    /// Starts a node whose store is <paramref name="storeFile"/>, on <paramref name="redis"/> (none: the in-memory
-    /// bus, or any connection string, e.g. a port nothing listens on), and waits until <c>/health</c> answers.
+    /// Starts a node in <paramref name="directory"/> (its working directory) on <paramref name="store"/> and on
+    /// <paramref name="redis"/> (none: the in-memory bus, or any connection string, e.g. a port nothing listens on),
+    /// and waits until <c>/health</c> answers.
     /// </summary>
-    public static async Task<ClusterNode> StartAsync(string directory, string storeFile, string? redis, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ClusterNode> StartAsync(string directory, ClusterStore store, string? redis, IReadOnlyDictionary<string, string>? environment = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var port = FreePort.Next();
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(store.Settings)
         {
             ["ConnectionStrings__Redis"] = redis ?? string.Empty,
             ["Urls"] = $"http://127.0.0.1:{port}",
@@ -56,12 +63,21 @@ public sealed class ClusterNode : IAsyncDisposable
             settings[key] = value;
         }
 
-        var start = ServerProcess.StartInfo(directory, settings);
-        start.Environment["ConnectionStrings__Store"] = $"Data Source={storeFile}";
-        var node = new ClusterNode(Process.Start(start)!, port);
-        await node.WaitUntilServingAsync();
-        return node;
+        var node = new ClusterNode(Process.Start(ServerProcess.StartInfo(directory, settings))!, port);
+        try
+        {
+            await node.WaitUntilServingAsync();
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>True while the node's process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
 
     /// <summary>Asks the node to shut down as an orchestrator does (SIGTERM) and returns its exit code.</summary>
     public async Task<int> StopAsync()

@@ -53,7 +53,7 @@ public sealed class ClusterSubscriber : IAsyncDisposable
                     await client.InitAsync();
                     await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = TwoNodes.NoteChanged } });
                     var subscriber = new ClusterSubscriber(name, client, null);
-                    subscriber.Start(async () => (await client.ReceiveTypeAsync("next"))["payload"]!);
+                    subscriber.Start(() => NextGraphQLWsPayloadAsync(client));
                     return subscriber;
                 }
 
@@ -91,6 +91,30 @@ public sealed class ClusterSubscriber : IAsyncDisposable
         await _reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _http?.Dispose();
         _stop.Dispose();
+    }
+
+    /// <summary>
+    /// The payload of the next <c>next</c> message; a <c>ping</c> is answered with <c>pong</c> on the way, as the
+    /// graphql-ws client does, so the server keeps a long-lived subscriber's connection open.
+    /// </summary>
+    private static async Task<JsonNode> NextGraphQLWsPayloadAsync(WsClient client)
+    {
+        while (true)
+        {
+            var message = await client.ReceiveAsync() ?? throw new InvalidOperationException($"Closed ({client.Socket.CloseStatus} {client.Socket.CloseStatusDescription}).");
+            switch ((string?)message["type"])
+            {
+                case "next":
+                    return message["payload"]!;
+                case "ping":
+                    await client.SendAsync(new { type = "pong" });
+                    break;
+                case "pong":
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unexpected message: {message.ToJsonString()}");
+            }
+        }
     }
 
     private void Start(Func<Task<JsonNode>> next) => _reading = Task.Run(async () =>

@@ -4,8 +4,8 @@ using CollectionStore.Api.Tests.Infrastructure;
 namespace CollectionStore.Api.Tests.Cluster.Infrastructure;
 
 /// <summary>
-/// Two API nodes on one SQLite file and (optionally) one Redis, with the open test model, one signing key and
-/// one bootstrap admin, as an operator deploys them behind a load balancer.
+/// Two API nodes on one store (<see cref="ClusterStore"/>; by default one SQLite file) and (optionally) one Redis, with
+/// the open test model, one signing key and one bootstrap admin, as an operator deploys them behind a load balancer.
 /// </summary>
 public sealed class TwoNodes : IAsyncDisposable
 {
@@ -24,25 +24,51 @@ public sealed class TwoNodes : IAsyncDisposable
 
     public ClusterNode B { get; }
 
-    /// <summary>Starts both nodes on <paramref name="model"/> (default: the open test model).</summary>
-    public static async Task<TwoNodes> StartAsync(string? redis, string? model = null)
+    /// <summary>Starts both nodes on one SQLite file and <paramref name="model"/> (default: the open test model).</summary>
+    public static Task<TwoNodes> StartAsync(string? redis, string? model = null) => StartAsync(redis, store: null, model);
+
+    /// <summary>
+    /// Starts both nodes on <paramref name="store"/> (null: a SQLite file both share) and <paramref name="model"/>.
+    /// By default one after the other, so the first creates the store and the second opens it;
+    /// <paramref name="together"/> starts both processes at the same moment.
+    /// </summary>
+    public static async Task<TwoNodes> StartAsync(string? redis, ClusterStore? store, string? model = null, bool together = false)
     {
         var directory = Directory.CreateTempSubdirectory("collectionstore-cluster-").FullName;
-        var schema = Path.Combine(directory, "schema.graphql");
-        await File.WriteAllTextAsync(schema, model ?? TestModels.Open(ApiServer.ModelSdl));
-        var environment = new Dictionary<string, string>
+        store ??= ClusterStore.SqliteFile(Path.Combine(directory, "store.db"));
+        var shared = new Dictionary<string, string>
         {
-            ["Schema__Path"] = schema,
             ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Auth__BootstrapAdmin__Password"] = ApiServer.AdminPassword,
             ["Bus__IdlePollInterval"] = "00:00:01",
         };
-        var store = Path.Combine(directory, "store.db");
+        var a = await PrepareAsync(directory, "a", store, model);
+        var b = await PrepareAsync(directory, "b", store, model);
+        Task<ClusterNode> Start((string Directory, string Schema) node) =>
+            ClusterNode.StartAsync(node.Directory, store, redis, new Dictionary<string, string>(shared) { ["Schema__Path"] = node.Schema });
 
-        // One after the other: the first creates the store, the second opens it.
-        var a = await ClusterNode.StartAsync(directory, store, redis, environment);
-        var b = await ClusterNode.StartAsync(directory, store, redis, environment);
-        return new TwoNodes(directory, a, b);
+        var starts = new List<Task<ClusterNode>> { Start(a) };
+        try
+        {
+            if (!together)
+            {
+                await starts[0];
+            }
+
+            starts.Add(Start(b));
+            await Task.WhenAll(starts);
+            return new TwoNodes(directory, starts[0].Result, starts[1].Result);
+        }
+        catch
+        {
+            await Task.WhenAll(starts.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var started in starts.Where(s => s.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Creates a note through <paramref name="node"/> and fails on any GraphQL error.</summary>
@@ -78,5 +104,17 @@ public sealed class TwoNodes : IAsyncDisposable
         {
             // A file still held by the OS must not fail the run; the temp folder is cleaned later.
         }
+    }
+
+    /// <summary>
+    /// The working directory of node <paramref name="name"/> with its model file: the deployment's own directory when
+    /// the nodes share a store file (one host), otherwise a directory of its own (a host of its own).
+    /// </summary>
+    private static async Task<(string Directory, string Schema)> PrepareAsync(string root, string name, ClusterStore store, string? model)
+    {
+        var directory = store.SharesFiles ? root : Directory.CreateDirectory(Path.Combine(root, name)).FullName;
+        var schema = Path.Combine(directory, "schema.graphql");
+        await File.WriteAllTextAsync(schema, model ?? TestModels.Open(ApiServer.ModelSdl));
+        return (directory, schema);
     }
 }
