@@ -50,6 +50,25 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource)
         return command;
     }
 
+    /// <summary>Statements sent together in one round trip; each counts as one executed statement.</summary>
+    public NpgsqlBatch Batch(NpgsqlConnection connection, params (string Sql, IEnumerable<(string Name, object? Value)> Parameters)[] statements)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var (sql, parameters) in statements)
+        {
+            Interlocked.Increment(ref _statements);
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name.TrimStart('@'), value ?? DBNull.Value);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
     public async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);

@@ -17,11 +17,17 @@ namespace CollectionStore.Domain.Store.Postgres;
 internal sealed class PostgresWriteCoordinator(PostgresDatabase database, PostgresStoreOptions options, ChangeNotifier notifier) : IDisposable
 {
     private const string AppendChange = """
-        WITH next AS (UPDATE cs_meta SET value = value + 1 WHERE key = 'last_sequence' RETURNING value)
-        INSERT INTO cs_changes (sequence, collection, doc_id, operation, version, before, after, subject, at)
-        SELECT next.value, @collection, @doc_id, @operation, @version, @before, @after, @subject, @at FROM next
-        RETURNING sequence;
+        WITH next AS (UPDATE cs_meta SET value = value + 1 WHERE key = 'last_sequence' RETURNING value),
+        appended AS (
+            INSERT INTO cs_changes (sequence, collection, doc_id, operation, version, before, after, subject, at)
+            SELECT next.value, @collection, @doc_id, @operation, @version, @before, @after, @subject, @at FROM next
+            RETURNING sequence)
         """;
+
+    private const string ReturnSequence = AppendChange + "SELECT sequence FROM appended;";
+
+    // NOTIFY inside the transaction: PostgreSQL delivers it at COMMIT, never for a rollback.
+    private const string ReturnSequenceAndNotify = AppendChange + "SELECT sequence, pg_notify(@channel, sequence::text) FROM appended;";
 
     // Held only from taking the feed position to raising the change: the row lock already serialises that span across
     // nodes, and holding this too keeps this process's listeners in position order. The document phase runs concurrently.
@@ -66,10 +72,9 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
         await _tail.WaitAsync(cancellationToken);
         try
         {
-            var change = await AppendChangeAsync(connection, pending, cancellationToken);
-
+            // The position and COMMIT travel in one round trip: the position row's lock is held for no more than that.
             // Once COMMIT is sent its outcome must not depend on the caller giving up.
-            await transaction.CommitAsync(CancellationToken.None);
+            var change = await AppendAndCommitAsync(connection, pending, CancellationToken.None);
             notifier.Raise(change);
             return new WriteResult((change.After ?? change.Before)!, change);
         }
@@ -79,12 +84,10 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
         }
     }
 
-    private async Task<ChangeRecord> AppendChangeAsync(NpgsqlConnection connection, PendingChange pending, CancellationToken cancellationToken)
+    private async Task<ChangeRecord> AppendAndCommitAsync(NpgsqlConnection connection, PendingChange pending, CancellationToken cancellationToken)
     {
-        var sequence = (long)(await database.ScalarAsync(
-            connection,
-            AppendChange,
-            cancellationToken,
+        var parameters = new List<(string Name, object? Value)>
+        {
             ("@collection", pending.Collection),
             ("@doc_id", pending.DocumentId),
             ("@operation", ChangeFeedRows.Name(pending.Operation)),
@@ -92,10 +95,24 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
             ("@before", pending.Before is null ? null : DocumentJson.Serialize(pending.Before)),
             ("@after", pending.After is null ? null : DocumentJson.Serialize(pending.After)),
             ("@subject", pending.Subject),
-            ("@at", DateTimeFormat.Format(pending.At))))!;
+            ("@at", DateTimeFormat.Format(pending.At)),
+        };
         if (options.NotifyChannel is { } channel)
         {
-            await database.ExecuteAsync(connection, "SELECT pg_notify(@channel, @payload);", cancellationToken, ("@channel", channel), ("@payload", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            parameters.Add(("@channel", channel));
+        }
+
+        await using var batch = database.Batch(connection, (options.NotifyChannel is null ? ReturnSequence : ReturnSequenceAndNotify, parameters), ("COMMIT;", []));
+        long sequence;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            sequence = reader.GetInt64(0);
+
+            // Reading to the end surfaces an error of the COMMIT itself.
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
         }
 
         return ChangeFeedRows.ToRecord(pending, sequence);
