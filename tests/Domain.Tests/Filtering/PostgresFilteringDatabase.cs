@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Filtering;
 using CollectionStore.Domain.Model;
+using CollectionStore.Domain.Store;
 using CollectionStore.Domain.Store.Postgres;
 using CollectionStore.Tests.Postgres;
 using Npgsql;
@@ -99,7 +100,7 @@ internal sealed class PostgresFilteringDatabase : IFilteringDatabase
             var insert = new NpgsqlBatchCommand(
                 $"INSERT INTO {SqlNames.Table(model.GetCollection(doc.Collection))} (id, version, created_at, updated_at, created_by, updated_by, data) "
                 + "VALUES (@id, @version, @created_at, @updated_at, @created_by, @updated_by, @data::jsonb)");
-            foreach (var (name, value) in PostgresDocumentRows.Parameters(doc))
+            foreach (var (name, value) in DocumentRows.Parameters(doc))
             {
                 insert.Parameters.Add(new NpgsqlParameter(name.TrimStart('@'), value ?? DBNull.Value));
             }

@@ -73,7 +73,7 @@ internal sealed class PostgresDocumentCommands(
     {
         await using var command = LoadCommand(database, connection, collection, id, forUpdate);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? PostgresDocumentRows.Read(collection.Name, reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? DocumentRows.Read(collection.Name, reader) : null;
     }
 
     private static NpgsqlCommand LoadCommand(PostgresDatabase database, NpgsqlConnection connection, CollectionDefinition collection, string id, bool forUpdate) =>
@@ -96,14 +96,14 @@ internal sealed class PostgresDocumentCommands(
 
             using var command = LoadCommand(database, connection, collection, id, forUpdate: false);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? PostgresDocumentRows.Read(collection.Name, reader) : null;
+            return reader.Read() ? DocumentRows.Read(collection.Name, reader) : null;
         };
 
     private async Task WriteRowAsync(NpgsqlConnection connection, CollectionDefinition collection, string sql, Document document, CancellationToken cancellationToken)
     {
         try
         {
-            await database.ExecuteAsync(connection, sql, cancellationToken, PostgresDocumentRows.Parameters(document));
+            await database.ExecuteAsync(connection, sql, cancellationToken, DocumentRows.Parameters(document));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using CollectionStore.Domain.Documents;
 using CollectionStore.Domain.Model;
-using Npgsql;
 
 namespace CollectionStore.Domain.Store.Postgres;
 
@@ -12,7 +9,7 @@ namespace CollectionStore.Domain.Store.Postgres;
 /// </summary>
 internal static class PostgresDocumentRows
 {
-    /// <summary>The columns <see cref="Read"/> expects first, in this order, qualified by an alias.</summary>
+    /// <summary>The columns <see cref="DocumentRows.Read"/> expects first, in this order, qualified by an alias.</summary>
     public static string Columns(string alias) =>
         $"{alias}.id, {alias}.version, {alias}.created_at, {alias}.updated_at, {alias}.created_by, {alias}.updated_by, {alias}.data::text";
 
@@ -26,27 +23,4 @@ internal static class PostgresDocumentRows
             id text COLLATE "C" PRIMARY KEY, version bigint NOT NULL, created_at text COLLATE "C" NOT NULL,
             updated_at text COLLATE "C" NOT NULL, created_by text COLLATE "C", updated_by text COLLATE "C", data jsonb NOT NULL);
         """;
-
-    public static Document Read(string collection, NpgsqlDataReader reader) =>
-        new(
-            collection,
-            reader.GetString(0),
-            reader.GetInt64(1),
-            DateTimeFormat.Parse(reader.GetString(2)),
-            DateTimeFormat.Parse(reader.GetString(3)),
-            reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5),
-            JsonNode.Parse(reader.GetString(6))?.AsObject() ?? []);
-
-    /// <summary>The parameters <c>@id … @data</c> that store <paramref name="document"/>; SQL casts <c>@data</c> to jsonb.</summary>
-    public static (string Name, object? Value)[] Parameters(Document document) =>
-    [
-        ("@id", document.Id),
-        ("@version", document.Version),
-        ("@created_at", DateTimeFormat.Format(document.CreatedAt)),
-        ("@updated_at", DateTimeFormat.Format(document.UpdatedAt)),
-        ("@created_by", document.CreatedBy),
-        ("@updated_by", document.UpdatedBy),
-        ("@data", document.Data.ToJsonString()),
-    ];
 }

@@ -118,7 +118,7 @@ internal sealed class PostgresQueryRunner(PostgresDatabase database, CollectionM
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            documents.Add(PostgresDocumentRows.Read(collection, reader));
+            documents.Add(DocumentRows.Read(collection, reader));
         }
 
         return documents;

@@ -84,14 +84,14 @@ internal sealed class SqliteDocumentCommands(
             $"SELECT {SqliteDocumentRows.Columns("t")} FROM {SqliteDocumentRows.Table(collection)} AS t WHERE t.id = @id;",
             [("@id", id)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteDocumentRows.Read(collection.Name, reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? DocumentRows.Read(collection.Name, reader) : null;
     }
 
     private async Task WriteRowAsync(SqliteConnection connection, CollectionDefinition collection, string sql, Document document, CancellationToken cancellationToken)
     {
         try
         {
-            await database.ExecuteAsync(connection, sql, cancellationToken, SqliteDocumentRows.Parameters(document));
+            await database.ExecuteAsync(connection, sql, cancellationToken, DocumentRows.Parameters(document));
         }
         catch (SqliteException ex) when (SqliteErrors.UniqueField(ex, collection.Name) is { } field)
         {

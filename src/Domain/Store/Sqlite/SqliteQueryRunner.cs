@@ -26,7 +26,7 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         var documents = new List<Document>(distinct.Count);
         while (await reader.ReadAsync(cancellationToken))
         {
-            documents.Add(SqliteDocumentRows.Read(collection.Name, reader));
+            documents.Add(DocumentRows.Read(collection.Name, reader));
         }
 
         return documents;
@@ -51,7 +51,7 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(SqliteDocumentRows.Read(plan.Collection.Name, reader));
+                rows.Add(DocumentRows.Read(plan.Collection.Name, reader));
             }
         }
 
