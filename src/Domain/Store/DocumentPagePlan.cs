@@ -57,6 +57,27 @@ internal sealed record DocumentPagePlan(
     public string OrderBy(CollectionModel model, DocumentQuery query) =>
         new SqlSort(model, Dialect).OrderBy(Collection, query.Sort, Alias, reverse: Backward);
 
+    /// <summary>The statement counting the rows that satisfy the filter (<c>totalCount</c>) in <paramref name="table"/>.</summary>
+    public string CountStatement(string table) => $"SELECT COUNT(*) FROM {table} AS {Alias} WHERE {Filter};";
+
+    /// <summary>
+    /// The one statement that tells whether rows matching the filter lie at or before <c>after</c> and at or after
+    /// <c>before</c> (one EXISTS each), giving exact hasPreviousPage/hasNextPage values instead of Relay's permissive
+    /// "false when unknown"; null when no cursor was given.
+    /// </summary>
+    public string? OutsideWindowStatement(string table)
+    {
+        if (AfterCondition is null && BeforeCondition is null)
+        {
+            return null;
+        }
+
+        string Exists(string? cursorCondition) => cursorCondition is null
+            ? Dialect.False
+            : $"EXISTS (SELECT 1 FROM {table} AS {Alias} WHERE ({Filter}) AND ({cursorCondition}) {Dialect.IsNotTrue})";
+        return $"SELECT {Exists(AfterCondition)}, {Exists(BeforeCondition)};";
+    }
+
     /// <summary>
     /// Builds the page from the fetched rows (in fetch order, at most <see cref="Limit"/> + 1). Rows outside the
     /// window: <paramref name="existsBeforeWindow"/> means a row matching the filter lies at or before <c>after</c>,

@@ -74,8 +74,7 @@ internal sealed class PostgresQueryRunner(PostgresDatabase database, CollectionM
         int? total = null;
         if (query.IncludeTotalCount)
         {
-            var sql = $"SELECT COUNT(*) FROM {PostgresDocumentRows.Table(plan.Collection)} AS {Alias} WHERE {plan.Filter};";
-            await using var count = database.Command(connection, sql, plan.Parameters.Items, snapshot);
+            await using var count = database.Command(connection, plan.CountStatement(PostgresDocumentRows.Table(plan.Collection)), plan.Parameters.Items, snapshot);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
@@ -87,26 +86,15 @@ internal sealed class PostgresQueryRunner(PostgresDatabase database, CollectionM
         return plan.ToPage(query, rows, beforeWindow, afterWindow, total);
     }
 
-    /// <summary>
-    /// Whether rows matching the filter lie at or before <c>after</c> and at or after <c>before</c> (one EXISTS each,
-    /// in one statement, only when a cursor was given), for exact hasPreviousPage/hasNextPage values.
-    /// </summary>
+    /// <summary>Runs the plan's outside-window statement in the page's snapshot; (false, false) without cursors.</summary>
     private async Task<(bool Before, bool After)> OutsideWindowAsync(NpgsqlConnection connection, NpgsqlTransaction? snapshot, DocumentPagePlan plan, CancellationToken cancellationToken)
     {
-        if (plan.AfterCondition is null && plan.BeforeCondition is null)
+        if (plan.OutsideWindowStatement(PostgresDocumentRows.Table(plan.Collection)) is not { } sql)
         {
             return (false, false);
         }
 
-        var table = PostgresDocumentRows.Table(plan.Collection);
-        string Exists(string? cursorCondition) => cursorCondition is null
-            ? "FALSE"
-            : $"EXISTS (SELECT 1 FROM {table} AS {Alias} WHERE ({plan.Filter}) AND ({cursorCondition}) IS NOT TRUE)";
-        await using var command = database.Command(
-            connection,
-            $"SELECT {Exists(plan.AfterCondition)}, {Exists(plan.BeforeCondition)};",
-            plan.Parameters.Items,
-            snapshot);
+        await using var command = database.Command(connection, sql, plan.Parameters.Items, snapshot);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetBoolean(0), reader.GetBoolean(1));

@@ -59,7 +59,7 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         int? total = null;
         if (query.IncludeTotalCount)
         {
-            await using var count = database.Command(connection, $"SELECT COUNT(*) FROM {table} AS {DocumentPagePlan.Alias} WHERE {plan.Filter};", plan.Parameters.Items, snapshot);
+            await using var count = database.Command(connection, plan.CountStatement(table), plan.Parameters.Items, snapshot);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -73,27 +73,15 @@ internal sealed class SqliteQueryRunner(SqliteDatabase database, CollectionModel
         CancellationToken cancellationToken) =>
         new SqliteGroupedQuery(database, model).RunAsync(query, foreignKeyField, keys, cancellationToken);
 
-    /// <summary>
-    /// Whether rows matching the filter lie at or before <c>after</c> and at or after <c>before</c> (one EXISTS each,
-    /// in one statement, only when a cursor was given): this gives exact hasPreviousPage/hasNextPage values instead of
-    /// Relay's permissive "false when unknown".
-    /// </summary>
+    /// <summary>Runs the plan's outside-window statement in the page's snapshot; (false, false) without cursors.</summary>
     private async Task<(bool Before, bool After)> OutsideWindowAsync(SqliteConnection connection, SqliteTransaction? snapshot, DocumentPagePlan plan, CancellationToken cancellationToken)
     {
-        if (plan.AfterCondition is null && plan.BeforeCondition is null)
+        if (plan.OutsideWindowStatement(SqliteDocumentRows.Table(plan.Collection)) is not { } sql)
         {
             return (false, false);
         }
 
-        var table = SqliteDocumentRows.Table(plan.Collection);
-        string Exists(string? cursorCondition) => cursorCondition is null
-            ? "0"
-            : $"EXISTS (SELECT 1 FROM {table} AS {DocumentPagePlan.Alias} WHERE ({plan.Filter}) AND ({cursorCondition}) IS NOT 1)";
-        await using var command = database.Command(
-            connection,
-            $"SELECT {Exists(plan.AfterCondition)}, {Exists(plan.BeforeCondition)};",
-            plan.Parameters.Items,
-            snapshot);
+        await using var command = database.Command(connection, sql, plan.Parameters.Items, snapshot);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0) != 0, reader.GetInt64(1) != 0);
