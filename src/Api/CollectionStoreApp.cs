@@ -45,13 +45,15 @@ public static class CollectionStoreApp
         var connection = StoreConnection.FromConfiguration(builder.Configuration);
         var signingKeys = IdentityStartup.LoadSigningKeys(authOptions, builder.Environment, connection);
         var dataSource = ModelStartup.CreateDataSource(connection);
+        var notifyChannel = PostgresNotifyChannel.For(builder.Configuration, connection);
         IDocumentStore? store = null;
         Authorization.Identity.Store.IdentityStore? identityStore = null;
         try
         {
-            store = await ModelStartup.OpenStoreAsync(builder.Configuration, connection, dataSource, model, TimeProvider.System, cancellationToken);
+            store = await ModelStartup.OpenStoreAsync(builder.Configuration, connection, dataSource, notifyChannel, model, TimeProvider.System, cancellationToken);
             identityStore = await IdentityStartup.OpenStoreAsync(connection, dataSource, TimeProvider.System, cancellationToken);
-            RegisterServices(builder, model, store, dataSource);
+            RegisterServices(builder, model, connection, store, dataSource);
+            builder.Services.AddPostgresChangeListener(dataSource, notifyChannel);
             builder.Services.AddCollectionStoreIdentity(authOptions, signingKeys, identityStore);
             builder.Services.AddSingleton(rules);
             builder.Services.AddSingleton<Access.AccessSubjects>();
@@ -93,11 +95,17 @@ public static class CollectionStoreApp
     private static void RedactRequestLines(ILoggingBuilder logging) =>
         logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
-    private static void RegisterServices(WebApplicationBuilder builder, Domain.Model.CollectionModel model, IDocumentStore store, Npgsql.NpgsqlDataSource? dataSource)
+    private static void RegisterServices(
+        WebApplicationBuilder builder,
+        Domain.Model.CollectionModel model,
+        StoreConnection connection,
+        IDocumentStore store,
+        Npgsql.NpgsqlDataSource? dataSource)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(model);
+        services.AddSingleton(connection);
 
         // Registered through factories so the container owns the store and the data source and disposes them at shutdown.
         services.AddSingleton(_ => store);
@@ -118,7 +126,6 @@ public static class CollectionStoreApp
         services.AddGraphQLExecution(builder.Configuration);
         services.AddSubscriptionEngine();
         services.AddRedisBus(builder.Configuration);
-        services.AddPostgresChangeListener(dataSource, Bus.Postgres.PostgresNotifyChannel.For(builder.Configuration, StoreConnection.FromConfiguration(builder.Configuration)));
         services.AddGraphQLWebSockets();
         services.AddHttpStreams();
         services.AddSseTransport(builder.Configuration);

@@ -45,13 +45,15 @@ internal static class ModelStartup
 
     /// <summary>
     /// Opens the configured store and migrates it to <paramref name="model"/>: the SQLite file, or the PostgreSQL
-    /// database of <paramref name="dataSource"/> (required for <see cref="StoreProvider.PostgreSql"/>). A refused
+    /// database of <paramref name="dataSource"/> (required for <see cref="StoreProvider.PostgreSql"/>; each write
+    /// notifies <paramref name="notifyChannel"/> when one is given). A refused
     /// migration or an unreachable database stops the start with one line.
     /// </summary>
     public static async Task<IDocumentStore> OpenStoreAsync(
         IConfiguration configuration,
         StoreConnection connection,
         NpgsqlDataSource? dataSource,
+        string? notifyChannel,
         CollectionModel model,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -68,7 +70,7 @@ internal static class ModelStartup
                     TransientRetryDelay = settings.BusyRetryDelay,
                     RetentionMaxAge = settings.RetentionMaxAge,
                     RetentionMaxCount = settings.RetentionMaxCount,
-                    NotifyChannel = Bus.Postgres.PostgresNotifyChannel.For(configuration, connection),
+                    NotifyChannel = notifyChannel,
                 };
                 return await PostgresDocumentStore.OpenAsync(options, model, time, cancellationToken);
             }
@@ -96,17 +98,16 @@ internal static class ModelStartup
     }
 
     /// <summary>The process's one PostgreSQL data source, or null for SQLite; the container disposes it at shutdown.</summary>
-    public static NpgsqlDataSource? CreateDataSource(StoreConnection connection)
-    {
-        if (connection.Provider != StoreProvider.PostgreSql)
-        {
-            return null;
-        }
+    public static NpgsqlDataSource? CreateDataSource(StoreConnection connection) =>
+        connection.Provider == StoreProvider.PostgreSql ? CreateDataSource(connection.ConnectionString, "collectionstore") : null;
 
-        var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString);
+    /// <summary>A data source that names itself <paramref name="applicationName"/> to the server unless the connection string does.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string applicationName)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
         {
-            builder.ConnectionStringBuilder.ApplicationName = "collectionstore";
+            builder.ConnectionStringBuilder.ApplicationName = applicationName;
         }
 
         return builder.Build();

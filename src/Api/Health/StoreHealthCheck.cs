@@ -4,11 +4,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CollectionStore.Api.Health;
 
 /// <summary>The store (its <c>kind</c>: sqlite or postgresql) is healthy when a cheap query (the latest change-feed sequence) succeeds.</summary>
-internal sealed class StoreHealthCheck(IDocumentStore store) : IHealthCheck
+internal sealed class StoreHealthCheck(IDocumentStore store, Configuration.StoreConnection connection) : IHealthCheck
 {
     private Dictionary<string, object> Data => new()
     {
-        ["kind"] = store is Domain.Store.Postgres.PostgresDocumentStore ? "postgresql" : "sqlite",
+        ["kind"] = connection.Provider == StoreProvider.PostgreSql ? "postgresql" : "sqlite",
     };
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -57,6 +57,22 @@ internal sealed class ChangeDispatcher(IChangeBus bus, IDocumentStore store, ILo
     public void RequestCatchUp(long latest) =>
         _inbox.Writer.TryWrite(new ChangeNotice(latest, string.Empty, string.Empty, null));
 
+    /// <summary>
+    /// Compares the store's latest sequence with the last change dispatched and, when this node is behind, reads the
+    /// difference from the feed; for the bus's catch-up after lost notices, reconnects and silence.
+    /// </summary>
+    public async Task<(long Latest, long Dispatched)> CatchUpWithStoreAsync(CancellationToken cancellationToken)
+    {
+        var latest = await store.GetLatestSequenceAsync(cancellationToken);
+        var dispatched = LastDispatched;
+        if (latest > dispatched)
+        {
+            RequestCatchUp(latest);
+        }
+
+        return (latest, dispatched);
+    }
+
     public void Unregister(ChangeSource source) =>
         _sources.AddOrUpdate(source.Collection, _ => [], (_, list) => list.Remove(source));
 

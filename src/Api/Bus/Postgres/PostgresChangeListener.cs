@@ -19,7 +19,6 @@ internal sealed class PostgresChangeListener(
     NpgsqlDataSource dataSource,
     string channel,
     ChangeDispatcher dispatcher,
-    IDocumentStore store,
     IOptions<RedisBusOptions> options,
     ILogger<PostgresChangeListener> logger) : BackgroundService
 {
@@ -89,12 +88,10 @@ internal sealed class PostgresChangeListener(
 
     private async Task CompareWithStoreAsync(string trigger, CancellationToken cancellationToken)
     {
-        var latest = await store.GetLatestSequenceAsync(cancellationToken);
-        var dispatched = dispatcher.LastDispatched;
+        var (latest, dispatched) = await dispatcher.CatchUpWithStoreAsync(cancellationToken);
         if (latest > dispatched)
         {
             RedisBusLog.CatchingUp(logger, trigger, latest, dispatched, latest - dispatched);
-            dispatcher.RequestCatchUp(latest);
         }
     }
 }

@@ -1,6 +1,5 @@
 using CollectionStore.Api.Bus.Redis;
 using CollectionStore.Api.Subscriptions;
-using CollectionStore.Domain.Store;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,7 +19,6 @@ internal static class PostgresNotifyServiceCollectionExtensions
             dataSource,
             channel,
             provider.GetRequiredService<ChangeDispatcher>(),
-            provider.GetRequiredService<IDocumentStore>(),
             provider.GetRequiredService<IOptions<RedisBusOptions>>(),
             provider.GetRequiredService<ILogger<PostgresChangeListener>>()));
         return services;

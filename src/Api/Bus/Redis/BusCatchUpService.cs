@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using CollectionStore.Api.Subscriptions;
-using CollectionStore.Domain.Store;
 using Microsoft.Extensions.Options;
 
 namespace CollectionStore.Api.Bus.Redis;
@@ -14,7 +13,6 @@ namespace CollectionStore.Api.Bus.Redis;
 internal sealed class BusCatchUpService(
     RedisChangeBus bus,
     ChangeDispatcher dispatcher,
-    IDocumentStore store,
     IOptions<RedisBusOptions> options,
     ILogger<BusCatchUpService> logger) : BackgroundService
 {
@@ -66,12 +64,10 @@ internal sealed class BusCatchUpService(
     {
         try
         {
-            var latest = await store.GetLatestSequenceAsync(cancellationToken);
-            var dispatched = dispatcher.LastDispatched;
+            var (latest, dispatched) = await dispatcher.CatchUpWithStoreAsync(cancellationToken);
             if (latest > dispatched)
             {
                 RedisBusLog.CatchingUp(logger, trigger, latest, dispatched, latest - dispatched);
-                dispatcher.RequestCatchUp(latest);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

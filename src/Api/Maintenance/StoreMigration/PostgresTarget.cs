@@ -17,16 +17,8 @@ internal sealed class PostgresTarget : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    public static PostgresTarget Create(string connectionString)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
-        {
-            builder.ConnectionStringBuilder.ApplicationName = "collectionstore-migrate-store";
-        }
-
-        return new PostgresTarget(builder.Build());
-    }
+    public static PostgresTarget Create(string connectionString) =>
+        new(Configuration.ModelStartup.CreateDataSource(connectionString, "collectionstore-migrate-store"));
 
     /// <summary>A connection to the target; a database that cannot be reached refuses the move.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

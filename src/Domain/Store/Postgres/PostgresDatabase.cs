@@ -15,9 +15,6 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource)
 
     public long StatementCount => Interlocked.Read(ref _statements);
 
-    /// <summary>True for errors that mean the database is unreachable or went away, not that the statement was wrong.</summary>
-    public static bool IsUnavailable(Exception exception) => PostgresErrors.IsUnavailable(exception);
-
     public static StoreUnavailableException Unavailable(Exception exception) =>
         new("The store's PostgreSQL database is unavailable; retry when it is back (a write that failed this way was not acknowledged).", exception);
 
@@ -27,7 +24,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource)
         {
             return await DataSource.OpenConnectionAsync(cancellationToken);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
         {
             throw Unavailable(ex);
         }
@@ -90,7 +87,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource dataSource)
         {
             return await read(connection, cancellationToken);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
         {
             throw Unavailable(ex);
         }

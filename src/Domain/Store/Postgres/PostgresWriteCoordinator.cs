@@ -55,7 +55,7 @@ internal sealed class PostgresWriteCoordinator(PostgresDatabase database, Postgr
 
                 await Task.Delay(options.TransientRetryDelay, cancellationToken);
             }
-            catch (Exception ex) when (PostgresDatabase.IsUnavailable(ex))
+            catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
             {
                 throw PostgresDatabase.Unavailable(ex);
             }
