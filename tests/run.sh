@@ -65,6 +65,9 @@ count_tests() {
   failed=$((failed + $(grep -Eo '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
   TESTS_PASSED=$((TESTS_PASSED + passed))
   TESTS_FAILED=$((TESTS_FAILED + failed))
+  # The names of failed tests go into the summary, so a failure in a long log is never anonymous.
+  grep -E '^\s*Failed [A-Za-z_][A-Za-z0-9_.]+' "$log" | sed -E 's/^\s*Failed /    /; s/ \[.*$//' >>"$WORK/failed-tests" || true
+  grep -E '^\s*not ok [0-9]+ - ' "$log" | sed -E 's/^\s*not ok [0-9]+ - /    /' >>"$WORK/failed-tests" || true
 }
 
 install_dependencies() {
@@ -176,4 +179,8 @@ if ((${#FAILED_STEPS[@]} > 0)) && ((TESTS_FAILED == 0)); then
   TESTS_FAILED=${#FAILED_STEPS[@]}
 fi
 echo "tests: $TESTS_PASSED passed, $TESTS_FAILED failed"
+if [[ -s "$WORK/failed-tests" ]]; then
+  echo "failed tests:"
+  sort -u "$WORK/failed-tests"
+fi
 ((${#FAILED_STEPS[@]} == 0))
